@@ -14,17 +14,19 @@ export class ArgBestTree {
   /**
    * @param keys the key of every position (read at each comparison, so update it before `set`)
    * @param largest true for the first maximum, false for the first minimum
+   * @param live which positions start in the set (default: all)
    * @example const t = new ArgBestTree(Float64Array.of(3, 5, 5), true); t.best() // 1
    */
   constructor(
     private readonly keys: Float64Array,
     private readonly largest: boolean,
+    live?: Uint8Array,
   ) {
     let size = 1;
     while (size < keys.length) size *= 2;
     this.size = size;
     this.tree = new Int32Array(2 * size).fill(-1);
-    for (let i = 0; i < keys.length; i++) this.tree[size + i] = i;
+    for (let i = 0; i < keys.length; i++) if (!live || live[i]) this.tree[size + i] = i;
     for (let i = size - 1; i >= 1; i--) this.tree[i] = this.pick(this.tree[2 * i]!, this.tree[2 * i + 1]!);
   }
 

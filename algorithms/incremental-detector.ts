@@ -24,11 +24,8 @@ import { QhatCalculator } from './qhat.ts';
 import { OTAVA_DEFAULTS, firstPassPvalue, validateOptions } from './thresholds.ts';
 import type { ChangePoint, DetectMode, DetectOptions, SegmentStats, SeriesInput } from './types.ts';
 
-interface MemoEntry {
-  l: number;
-  r: number;
-  stats: SegmentStats;
-}
+/** Memo keys pack two position distances into one small integer; farther neighbours are not memoised. */
+const MEMO_SPAN = 2 ** 15;
 
 /**
  * Detector state for one series. `append` returns the change points of the whole series so far.
@@ -60,7 +57,13 @@ export class IncrementalDetector {
   private readonly weak: number[] = [];
   private nextStart = 0;
 
-  private memo = new Map<number, MemoEntry[]>();
+  /**
+   * Statistics computed by earlier merges: memo[pr] maps (pr − pc, pc − pl) to the statistics of
+   * the weak point at position pc between those at pl and pr.
+   */
+  private readonly memo: Map<number, SegmentStats>[] = [];
+  /** How many weak points the latest append kept from before it. */
+  private stableWeak = 0;
   private result: ChangePoint[] = [];
 
   constructor(options: DetectOptions = {}) {
@@ -131,6 +134,7 @@ export class IncrementalDetector {
       this.recStart.length = this.recEnd.length = this.recOffset.length = last + 1;
     }
 
+    this.stableWeak = this.weak.length; // weak points that the appended data cannot have changed
     const { x, n, calc, firstPass } = this;
     const step = Math.floor(w / 2);
     let start = this.nextStart;
@@ -151,18 +155,27 @@ export class IncrementalDetector {
   }
 
   private merge(): ChangePoint[] {
-    const { x, memo } = this;
-    const next = new Map<number, MemoEntry[]>();
-    const statsOf: StatsOf = (l, c, r) => {
-      let entries = next.get(c);
-      const hit = entries?.find((m) => m.l === l && m.r === r) ?? memo.get(c)?.find((m) => m.l === l && m.r === r);
-      const stats = hit ? hit.stats : compareSegments(x, l, c, r);
-      if (!entries) next.set(c, (entries = []));
-      if (!entries.some((m) => m.l === l && m.r === r)) entries.push({ l, r, stats });
+    const { x, weak, memo } = this;
+    const k = weak.length;
+    // Statistics depend only on the three positions; those whose right neighbour lies before the
+    // first weak point this append could have changed are still valid (see `split`).
+    memo.length = Math.min(memo.length, this.stableWeak);
+    const statsOf: StatsOf = (pl, pc, pr) => {
+      const l = pl < 0 ? 0 : weak[pl]!;
+      const r = pr >= k ? this.n : weak[pr]!;
+      const dl = pc - pl;
+      const dr = pr - pc;
+      if (dl >= MEMO_SPAN || dr >= MEMO_SPAN) return compareSegments(x, l, weak[pc]!, r);
+      const key = dr * MEMO_SPAN + dl;
+      let entries = memo[pr];
+      if (!entries) memo[pr] = entries = new Map();
+      let stats = entries.get(key);
+      if (!stats) entries.set(key, (stats = compareSegments(x, l, weak[pc]!, r)));
       return stats;
     };
-    const out = mergeWeakPoints(this.weak, this.n, statsOf, this.maxPvalue, this.minMagnitude, this.mode);
-    this.memo = next;
-    return out;
+    const out = mergeWeakPoints(k, statsOf, this.maxPvalue, this.minMagnitude, this.mode);
+    return out.map((cp) => ({ index: weak[cp.position]!, ...cp.stats }));
   }
+
+
 }

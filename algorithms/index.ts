@@ -8,3 +8,5 @@ export { compareSegments } from './segment-stats.ts';
 export { firstPassPvalue, OTAVA_DEFAULTS, validateOptions } from './thresholds.ts';
 export { fillMissing } from './fill-missing.ts';
 export type { ChangePoint, DetectMode, DetectOptions, SegmentStats, SeriesInput } from './types.ts';
+export { permutationChangePoints, type PermutationOptions } from './permutation.ts';
+export { seededRandom, type RandomSource } from './random.ts';

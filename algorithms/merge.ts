@@ -15,25 +15,32 @@
  * the statistics recomputations, each O(length of the two segments).
  */
 import { ArgBestTree } from './arg-best-tree.ts';
-import type { ChangePoint, DetectMode, SegmentStats } from './types.ts';
-
-/** Statistics of the point c between its neighbours l and r: segments [l, c) and [c, r). */
-export type StatsOf = (l: number, c: number, r: number) => SegmentStats;
+import type { DetectMode, SegmentStats } from './types.ts';
 
 /**
- * Merges the sorted weak points of a series of length n.
+ * Statistics of the weak point at position pc between its neighbours at positions pl and pr
+ * (pl = −1: the start of the series; pr = K: its end), i.e. of the segments [l, c) and [c, r).
+ */
+export type StatsOf = (pl: number, pc: number, pr: number) => SegmentStats;
+
+/** A point that survived the merge: its position among the weak points, and its statistics. */
+export interface MergedPoint {
+  position: number;
+  stats: SegmentStats;
+}
+
+/**
+ * Merges K sorted weak points, known to the merge only by position; `statsOf` supplies statistics.
  *
- * @example mergeWeakPoints([10], 20, statsOf, 0.001, 0, 'vahti') // [{ index: 10, … }] if significant
+ * @example mergeWeakPoints(1, statsOf, 0.001, 0, 'vahti') // [{ position: 0, stats }] if significant
  */
 export function mergeWeakPoints(
-  weak: readonly number[],
-  n: number,
+  k: number,
   statsOf: StatsOf,
   maxPvalue: number,
   minMagnitude: number,
   mode: DetectMode,
-): ChangePoint[] {
-  const k = weak.length;
+): MergedPoint[] {
   const prev = new Int32Array(k);
   const next = new Int32Array(k);
   const alive = new Uint8Array(k).fill(1);
@@ -49,18 +56,16 @@ export function mergeWeakPoints(
     mag[i] = s.magnitude;
     if (Number.isNaN(s.pvalue) || Number.isNaN(s.magnitude)) nanCount++;
   };
-  const neighbours = (i: number): [number, number] => [prev[i]! >= 0 ? weak[prev[i]!]! : 0, next[i]! >= 0 ? weak[next[i]!]! : n];
+  const rightOf = (i: number): number => (next[i]! >= 0 ? next[i]! : k);
 
   for (let i = 0; i < k; i++) {
     prev[i] = i - 1;
     next[i] = i + 1 < k ? i + 1 : -1;
   }
-  for (let i = 0; i < k; i++) {
-    const [l, r] = neighbours(i);
-    setStats(i, statsOf(l, weak[i]!, r));
-  }
+  for (let i = 0; i < k; i++) setStats(i, statsOf(prev[i]!, i, rightOf(i)));
   const maxP = new ArgBestTree(pv, true);
-  const minMag = new ArgBestTree(mag, false);
+  // Needed only once every p-value passes; with the default min_magnitude 0 that is at the end.
+  let minMag: ArgBestTree | null = null;
 
   // Python's max/min over the live points in order, exact with NaN keys.
   const scan = (keys: Float64Array, largest: boolean): number => {
@@ -73,24 +78,28 @@ export function mergeWeakPoints(
   };
   const recompute = (i: number): void => {
     if (i < 0) return;
-    const [l, r] = neighbours(i);
-    setStats(i, statsOf(l, weak[i]!, r));
+    setStats(i, statsOf(prev[i]!, i, rightOf(i)));
     maxP.set(i, true);
-    minMag.set(i, true);
+    minMag?.set(i, true);
   };
 
   let live = k;
   while (live > 0) {
     let w = nanCount > 0 ? scan(pv, true) : maxP.best();
     if (pv[w]! < maxPvalue) {
-      w = nanCount > 0 ? scan(mag, false) : minMag.best();
+      if (nanCount > 0) {
+        w = scan(mag, false);
+      } else {
+        minMag ??= new ArgBestTree(mag, false, alive);
+        w = minMag.best();
+      }
       if (mag[w]! > minMagnitude) break;
     }
     alive[w] = 0;
     live--;
     if (Number.isNaN(pv[w]!) || Number.isNaN(mag[w]!)) nanCount--;
     maxP.set(w, false);
-    minMag.set(w, false);
+    minMag?.set(w, false);
     const left = prev[w]!;
     const right = next[w]!;
     if (left >= 0) next[left] = right;
@@ -104,7 +113,7 @@ export function mergeWeakPoints(
     }
   }
 
-  const out: ChangePoint[] = [];
-  for (let i = 0; i < k; i++) if (alive[i]) out.push({ index: weak[i]!, ...stats[i]! });
+  const out: MergedPoint[] = [];
+  for (let i = 0; i < k; i++) if (alive[i]) out.push({ position: i, stats: stats[i]! });
   return out;
 }
