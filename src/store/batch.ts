@@ -13,10 +13,19 @@ export function checkBatch(results: readonly TestResult[], mode: 'append' | 'ups
   const seen = new Set<string>();
   for (const result of results) {
     if (!Number.isFinite(result.timestamp)) throw new TypeError(`result timestamp must be a finite number, got ${result.timestamp}`);
-    const key = JSON.stringify([result.timestamp, result.attributes.git_commit]);
+    const key = resultKey(result.timestamp, result.attributes.git_commit);
     if (mode === 'append' && seen.has(key)) throw duplicateResult(result.timestamp, result.attributes.git_commit);
     seen.add(key);
   }
+}
+
+/**
+ * A string naming a result's upsert key within one test, for sets and maps. O(length of the commit).
+ *
+ * @example resultKey(1700000000, 'abc123') // '[1700000000,"abc123"]'
+ */
+export function resultKey(timestamp: number, gitCommit: string): string {
+  return JSON.stringify([timestamp, gitCommit]);
 }
 
 /**

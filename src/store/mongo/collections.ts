@@ -1,0 +1,46 @@
+import type { Collection, Db } from 'mongodb';
+import type { CachedChangesDoc, OwnerConfigDoc, ResultDocument, TestDoc, TokenDoc, UserDoc } from './documents.ts';
+
+/** The collections of the MongoDB store, typed. */
+export interface Collections {
+  tests: Collection<TestDoc>;
+  results: Collection<ResultDocument>;
+  ownerConfigs: Collection<OwnerConfigDoc>;
+  users: Collection<UserDoc>;
+  tokens: Collection<TokenDoc>;
+  changes: Collection<CachedChangesDoc>;
+}
+
+/**
+ * Binds the store's collections in a database (no I/O). O(1).
+ *
+ * @example const c = collectionsOf(client.db('vahti')); await c.tests.findOne({ owner, name });
+ */
+export function collectionsOf(db: Db): Collections {
+  return {
+    tests: db.collection<TestDoc>('tests'),
+    results: db.collection<ResultDocument>('results'),
+    ownerConfigs: db.collection<OwnerConfigDoc>('owner_configs'),
+    users: db.collection<UserDoc>('users'),
+    tokens: db.collection<TokenDoc>('tokens'),
+    changes: db.collection<CachedChangesDoc>('changes_cache'),
+  };
+}
+
+/**
+ * Creates every index the store relies on; idempotent (createIndex of an existing identical
+ * index is a no-op). The series index extends the issue's {test_id, timestamp} with `seq`, so the
+ * tie-break sort is served from the index too. Unique indexes sit wherever a duplicate would be
+ * a bug. O(number of indexes) round trips.
+ *
+ * @example await ensureIndexes(collectionsOf(db));
+ */
+export async function ensureIndexes(c: Collections): Promise<void> {
+  await c.results.createIndex({ test_id: 1, timestamp: 1, seq: 1 }, { name: 'series' });
+  await c.results.createIndex({ test_id: 1, timestamp: 1, git_commit: 1 }, { name: 'upsert_key', unique: true });
+  await c.tests.createIndex({ owner: 1, name: 1 }, { name: 'owner_name', unique: true });
+  await c.users.createIndex({ login: 1 }, { name: 'login', unique: true });
+  await c.tokens.createIndex({ hash: 1 }, { name: 'hash', unique: true });
+  await c.tokens.createIndex({ owner: 1, created_at: 1 }, { name: 'owner_created' });
+  await c.changes.createIndex({ owner: 1, test: 1, config_key: 1 }, { name: 'owner_test_config', unique: true });
+}

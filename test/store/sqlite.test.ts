@@ -1,0 +1,76 @@
+import { expect } from 'chai';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.ts';
+import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { storeContract } from './contract.ts';
+import { NOW, result } from './contract/fixtures.ts';
+
+describe('SqliteStore', () => {
+  describe('contract', () => {
+    storeContract(async (clock) => {
+      const dir = await mkdtemp(join(tmpdir(), 'vahti-sqlite-'));
+      const store = new SqliteStore({ dataDir: dir }, { clock });
+      await store.init();
+      return {
+        store,
+        openAnother: async () => {
+          const other = new SqliteStore({ dataDir: dir }, { clock });
+          await other.init();
+          return other;
+        },
+        dispose: () => rm(dir, { recursive: true, force: true }),
+      };
+    });
+  });
+
+  describe('on disk', () => {
+    let dir: string;
+    beforeEach(async () => {
+      dir = await mkdtemp(join(tmpdir(), 'vahti-sqlite-'));
+    });
+    afterEach(() => rm(dir, { recursive: true, force: true }));
+
+    it('creates the data directory and vahti.db in WAL mode', async () => {
+      const store = new SqliteStore({ dataDir: join(dir, 'nested', 'data') });
+      await store.init();
+      await store.close();
+      const file = join(dir, 'nested', 'data', 'vahti.db');
+      expect(existsSync(file)).to.equal(true);
+      const db = new Database(file, { readonly: true });
+      expect(db.pragma('journal_mode', { simple: true })).to.equal('wal');
+      expect(db.prepare('SELECT version FROM schema_version').all()).to.deep.equal([{ version: SCHEMA_VERSION }]);
+      db.close();
+    });
+
+    it('keeps everything across a reopen, and init is idempotent', async () => {
+      const file = join(dir, 'custom.db');
+      const first = new SqliteStore({ file });
+      await first.init();
+      await first.init();
+      await first.writeResults('u:alice', 'bench', [result(1, { value: -0 })], 'append', NOW);
+      await first.close();
+      const second = new SqliteStore({ file });
+      await second.init();
+      const [stored] = await second.listResults('u:alice', 'bench');
+      expect(Object.is(stored?.metrics[0]?.value, -0)).to.equal(true);
+      expect((await second.getTest('u:alice', 'bench'))?.result_count).to.equal(1);
+      await second.close();
+    });
+
+    it('refuses to be used before init()', async () => {
+      const store = new SqliteStore({ dataDir: dir });
+      let error: unknown;
+      try {
+        await store.getTest('u:alice', 'bench');
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).to.be.instanceOf(Error).with.property('message').that.matches(/before init/);
+      await store.close();
+    });
+  });
+});
