@@ -4,12 +4,14 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerDetectCommand } from './detect-command.ts';
+import { registerTokenCommand } from './token-command.ts';
 
 const program = new Command('vahti')
   .description('Vahti: catches performance regressions')
   .exitOverride();
 
 registerDetectCommand(program);
+registerTokenCommand(program);
 
 try {
   await program.parseAsync(process.argv);

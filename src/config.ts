@@ -1,0 +1,86 @@
+/**
+ * The server's configuration: read from the environment once, validated with zod, and passed in
+ * to whatever needs it (Outline's one validated environment object; Otava's single config
+ * dataclass). A bad value fails fast with one message naming every offending variable.
+ */
+import { z } from 'zod';
+
+/** Decimal digits from the environment as an integer within [min, max]. */
+function intVar(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
+const envSchema = z.object({
+  PORT: intVar(0, 65_535).default(8080),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  MONGODB_URI: z
+    .string()
+    .trim()
+    .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+    .optional(),
+  MONGODB_DB: z.string().trim().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: intVar(1024, 1024 ** 3).default(10 * 1024 * 1024),
+  DETECTOR_CACHE_SIZE: intVar(1, 1_000_000).default(256),
+});
+
+/** The validated configuration, one object for the whole process. */
+export interface Config {
+  /** TCP port of the HTTP server; 0 picks a free one. Default 8080. */
+  port: number;
+  /** Interface the server binds to. Default 0.0.0.0. */
+  host: string;
+  /** Directory of the embedded SQLite database. Default ./data. */
+  dataDir: string;
+  /** When set, results live in MongoDB instead of SQLite. */
+  mongodbUri: string | undefined;
+  /** MongoDB database name (the store's default when unset). */
+  mongodbDb: string | undefined;
+  /** pino level. Default info. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Largest accepted request body in bytes. Default 10 MiB. */
+  bodyLimitBytes: number;
+  /** How many series keep their incremental detector state in memory (LRU). Default 256. */
+  detectorCacheSize: number;
+}
+
+/** Thrown by {@link loadConfig} when the environment is invalid; the message lists every problem. */
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Parses the environment into a {@link Config}. Empty variables count as unset.
+ *
+ * Cost: O(number of variables).
+ *
+ * @example loadConfig({ PORT: '9000' }).port // 9000
+ */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    mongodbUri: e.MONGODB_URI,
+    mongodbDb: e.MONGODB_DB,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    detectorCacheSize: e.DETECTOR_CACHE_SIZE,
+  };
+}

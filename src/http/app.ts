@@ -1,0 +1,91 @@
+/**
+ * The Express application: request logging with request ids, metrics, the API under /api/v0,
+ * the service routes at the root, and one problem middleware at the end. Everything it needs
+ * is passed in; nothing here reads the environment or opens a store.
+ */
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { Config } from '../config.ts';
+import { buildOpenApiDocument, renderDocsPage, type RouteGroup } from '../openapi/index.ts';
+import type { Services } from '../services/index.ts';
+import { HttpMetrics } from './http-metrics.ts';
+import { mountRoutes } from './mount-routes.ts';
+import { problemMiddleware, unmatchedRoute } from './problem-middleware.ts';
+import { PROBLEM_TYPES } from './problems.ts';
+import { agentRoutes } from './routes/agent-routes.ts';
+import { changesRoutes } from './routes/changes-routes.ts';
+import { configRoutes } from './routes/config-routes.ts';
+import { resultsRoutes } from './routes/results-routes.ts';
+import { serviceRoutes, type Readiness } from './routes/service-routes.ts';
+
+/** Prefix of the versioned API. */
+export const API_PREFIX = '/api/v0';
+
+/** Everything the app is built from. */
+export interface AppDeps {
+  config: Pick<Config, 'bodyLimitBytes'>;
+  services: Services;
+  logger: Logger;
+  readiness: Readiness;
+  /** Version shown in the OpenAPI document. */
+  version: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * Builds the app. The OpenAPI document and the /docs page are generated on first request.
+ *
+ * @example const app = createApp({ config, services, logger, readiness: { ready: true }, version: '0.1.0' });
+ */
+export function createApp({ config, services, logger, readiness, version }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const metrics = new HttpMetrics();
+
+  app.use(
+    pinoHttp({
+      logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+  app.use(metrics.middleware());
+
+  let openApiJson: string | undefined;
+  let docsHtml: string | undefined;
+  const groups: RouteGroup[] = [
+    {
+      prefix: API_PREFIX,
+      routes: [...changesRoutes(services), ...resultsRoutes(services), ...configRoutes(services), ...agentRoutes(services)],
+    },
+  ];
+  const document = () => buildOpenApiDocument(groups, version);
+  groups.push({
+    prefix: '',
+    routes: serviceRoutes({
+      readiness,
+      metrics,
+      openApiJson: () => (openApiJson ??= JSON.stringify(document())),
+      docsHtml: () => (docsHtml ??= renderDocsPage(document(), PROBLEM_TYPES)),
+    }),
+  });
+
+  const jsonBody = express.json({ limit: config.bodyLimitBytes });
+  for (const { prefix, routes } of groups) {
+    const router = express.Router();
+    mountRoutes(router, routes, services.tokens, jsonBody);
+    app.use(prefix || '/', router);
+  }
+  app.use(unmatchedRoute);
+  app.use(problemMiddleware);
+  return app;
+}

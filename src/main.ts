@@ -1,0 +1,52 @@
+/**
+ * Composition root of the server (`npm start`): reads the config, opens the store it names,
+ * wires the services and the app, listens, and shuts down gracefully on SIGTERM/SIGINT.
+ * Exits 1 with one line on stderr when the config is invalid or the store cannot be opened.
+ */
+import { readFileSync } from 'node:fs';
+import { createApp } from './http/app.ts';
+import { close, listen, serverUrl } from './http/server.ts';
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { createServices, systemClock } from './services/index.ts';
+import { openStore } from './store/open-store.ts';
+
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config);
+  const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb });
+  const services = createServices(store, { clock: systemClock, detectorCacheSize: config.detectorCacheSize });
+  const readiness = { ready: false };
+  const app = createApp({ config, services, logger, readiness, version });
+  const server = await listen(app, config.port, config.host);
+  readiness.ready = true;
+  logger.info({ url: serverUrl(server), store: config.mongodbUri ? 'mongodb' : 'sqlite', version }, `Vahti listening on ${serverUrl(server)}`);
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    readiness.ready = false;
+    logger.info({ signal }, 'shutting down');
+    await close(server);
+    await store.close();
+    logger.info('stopped');
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      shutdown(signal).catch((err: unknown) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exitCode = 1;
+      });
+    });
+  }
+}
+
+try {
+  await main();
+} catch (err) {
+  process.stderr.write(`vahti: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
