@@ -1,5 +1,6 @@
 import type { Collection, Db } from 'mongodb';
 import type { CachedChangesDoc, OwnerConfigDoc, ResultDocument, TestDoc, TokenDoc, UserDoc } from './documents.ts';
+import type { LockDoc } from './test-lock.ts';
 
 /** The collections of the MongoDB store, typed. */
 export interface Collections {
@@ -9,6 +10,8 @@ export interface Collections {
   users: Collection<UserDoc>;
   tokens: Collection<TokenDoc>;
   changes: Collection<CachedChangesDoc>;
+  /** Per-test write locks, used only when the server has no transactions. */
+  locks: Collection<LockDoc>;
 }
 
 /**
@@ -24,6 +27,7 @@ export function collectionsOf(db: Db): Collections {
     users: db.collection<UserDoc>('users'),
     tokens: db.collection<TokenDoc>('tokens'),
     changes: db.collection<CachedChangesDoc>('changes_cache'),
+    locks: db.collection<LockDoc>('test_locks'),
   };
 }
 

@@ -23,7 +23,8 @@ import { collectionsOf, ensureIndexes, type Collections } from './collections.ts
 import { cachedChangesFromDoc, testFromDoc, tokenFromDoc, userFromDoc, type ResultDocument, type TestDoc } from './documents.ts';
 import { isDuplicateKey, retryDuplicateUpsert } from './mongo-errors.ts';
 import { appendBatch, upsertBatch, type EncodedResult } from './result-writes.ts';
-import { runWrite, supportsTransactions } from './transactions.ts';
+import { withTestLock } from './test-lock.ts';
+import { inTransaction, supportsTransactions } from './transactions.ts';
 
 export interface MongoStoreOptions {
   /** A MongoDB connection string, e.g. `mongodb://db1,db2,db3/?replicaSet=rs0`. */
@@ -36,11 +37,12 @@ export interface MongoStoreOptions {
 
 /**
  * The MongoDB store, through the official driver, for MongoDB 7+ in production and FerretDB 1.x
- * in tests. Writes use write concern `majority`. A write that spans documents runs in a
- * transaction when the server supports them (replica set or mongos, detected in `init()`);
- * without them (standalone mongod, FerretDB) every write is ordered so that a failure part-way
- * leaves no wrong metadata behind: results first (ids chosen up front, undone on a failed append),
- * then the test's counters. `docs/storage.md` lists what holds in each mode. Reads of a window are
+ * in tests. Writes use write concern `majority`. A write to a test's results or metadata runs in
+ * a transaction when the server supports them (replica set or mongos, detected in `init()`).
+ * Without them (standalone mongod, FerretDB) it runs under the test's write lock and in an order
+ * that leaves no wrong metadata behind on a clean failure: batch checked before anything is
+ * written, results next (ids chosen up front, undone if an append fails part-way), the test's
+ * counters last. `docs/storage.md` lists what holds in each mode. Reads of a window are
  * O(log n + k) through the {test_id, timestamp, seq} index.
  *
  * @example
@@ -124,7 +126,7 @@ export class MongoStore implements Store {
       gitCommit: result.attributes.git_commit,
       doc: encodeResultDoc(result),
     }));
-    return runWrite(this.client, this.transactional, async (session) => {
+    return this.writeTest(owner, test, async (session) => {
       const testDoc = await this.reserveSeqs(owner, test, batch.length, now, session);
       const target = { results: this.c.results, testId: testDoc._id, firstSeq: testDoc.next_seq - batch.length, session };
       const summary = mode === 'append' ? await appendBatch(target, batch) : await upsertBatch(target, batch);
@@ -156,7 +158,7 @@ export class MongoStore implements Store {
   }
 
   async deleteResults(owner: OwnerId, test: string, timestamp?: number): Promise<number> {
-    return runWrite(this.client, this.transactional, async (session) => {
+    return this.writeTest(owner, test, async (session) => {
       const testDoc = await this.c.tests.findOne({ owner, name: test }, { projection: { _id: 1 }, session });
       if (!testDoc) return 0;
       const filter: Filter<ResultDocument> = timestamp === undefined ? { test_id: testDoc._id } : { test_id: testDoc._id, timestamp };
@@ -182,10 +184,12 @@ export class MongoStore implements Store {
     const set: Partial<Pick<TestDoc, 'public' | 'config'>> = {};
     if (patch.public !== undefined) set.public = patch.public;
     if (patch.config !== undefined) set.config = encodeExactJson(patch.config);
-    const doc = await this.c.tests.findOneAndUpdate(
-      { owner, name: test },
-      { ...(Object.keys(set).length > 0 ? { $set: set } : {}), $inc: { version: 1 } },
-      { returnDocument: 'after' },
+    const doc = await this.writeTest(owner, test, (session) =>
+      this.c.tests.findOneAndUpdate(
+        { owner, name: test },
+        { ...(Object.keys(set).length > 0 ? { $set: set } : {}), $inc: { version: 1 } },
+        { returnDocument: 'after', session },
+      ),
     );
     if (!doc) throw new NotFoundError(`test ${test}`);
     return testFromDoc(doc);
@@ -218,27 +222,34 @@ export class MongoStore implements Store {
   }
 
   /**
+   * Runs one write to a test's results or metadata: in a transaction where the server has them,
+   * else under the test's write lock (see `test-lock.ts`), with no session.
+   */
+  private async writeTest<T>(owner: OwnerId, test: string, work: (session: ClientSession | undefined) => Promise<T>): Promise<T> {
+    if (this.transactional) return inTransaction(this.client, work);
+    return withTestLock(this.c.locks, owner, test, () => work(undefined));
+  }
+
+  /**
    * Finds or creates the test and reserves `count` consecutive `seq` values for its results.
    * Returns the test after the reservation: the batch owns [next_seq - count, next_seq).
    */
   private async reserveSeqs(owner: OwnerId, test: string, count: number, now: number, session: ClientSession | undefined): Promise<TestDoc> {
-    const doc = await retryDuplicateUpsert(() =>
-      this.c.tests.findOneAndUpdate(
-        { owner, name: test },
-        {
-          $setOnInsert: {
-            _id: new ObjectId(),
-            public: false,
-            config: encodeExactJson(emptyTestConfig()),
-            last_seen: null,
-            result_count: 0,
-            version: 0,
-            created_at: now,
-          },
-          $inc: { next_seq: count },
+    const doc = await this.c.tests.findOneAndUpdate(
+      { owner, name: test },
+      {
+        $setOnInsert: {
+          _id: new ObjectId(),
+          public: false,
+          config: encodeExactJson(emptyTestConfig()),
+          last_seen: null,
+          result_count: 0,
+          version: 0,
+          created_at: now,
         },
-        { upsert: true, returnDocument: 'after', session },
-      ),
+        $inc: { next_seq: count },
+      },
+      { upsert: true, returnDocument: 'after', session },
     );
     return written(doc);
   }

@@ -13,15 +13,13 @@ export async function supportsTransactions(db: Db): Promise<boolean> {
 }
 
 /**
- * Runs one logical write: inside a majority-committed transaction when the server supports them
- * (all or nothing, retried by the driver on transient errors), otherwise directly, with no
- * session. The work must then order its writes so that a failure part-way leaves no lie behind
- * (see `docs/storage.md`). O(1) beyond the work.
+ * Runs `work` in one transaction with snapshot reads and majority commit: all of it or none. The
+ * driver retries the whole callback on transient errors (write conflicts with a concurrent
+ * transaction), so `work` must not hold state across attempts. O(1) beyond the work.
  *
- * @example await runWrite(client, true, (session) => tests.updateOne(filter, update, { session }));
+ * @example await inTransaction(client, (session) => tests.updateOne(filter, update, { session }));
  */
-export async function runWrite<T>(client: MongoClient, transactional: boolean, work: (session: ClientSession | undefined) => Promise<T>): Promise<T> {
-  if (!transactional) return work(undefined);
+export async function inTransaction<T>(client: MongoClient, work: (session: ClientSession) => Promise<T>): Promise<T> {
   return client.withSession((session) =>
     session.withTransaction(() => work(session), { readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } }),
   );

@@ -1,0 +1,88 @@
+import { expect } from 'chai';
+import { MongoClient } from 'mongodb';
+import { MongoStore } from '../../src/store/mongo/mongo-store.ts';
+import { supportsTransactions } from '../../src/store/mongo/transactions.ts';
+import { startFerretDb, type FerretDb } from '../support/ferretdb.ts';
+import { storeContract } from './contract.ts';
+
+/** The MongoDB store over the wire against FerretDB 1.24 (SQLite handler), a fresh database per test. */
+describe('MongoStore on FerretDB', function () {
+  this.timeout(30_000);
+  let ferret: FerretDb;
+  let databases = 0;
+
+  before(async () => {
+    ferret = await startFerretDb();
+  });
+
+  after(async () => {
+    await ferret?.stop();
+  });
+
+  describe('contract', () => {
+    storeContract(async (clock) => {
+      const dbName = `vahti_contract_${++databases}`;
+      const store = new MongoStore({ uri: ferret.uri, dbName, clock });
+      await store.init();
+      return {
+        store,
+        openAnother: async () => {
+          const other = new MongoStore({ uri: ferret.uri, dbName, clock });
+          await other.init();
+          return other;
+        },
+        dispose: () => dropDatabase(ferret.uri, dbName),
+      };
+    });
+  });
+
+  describe('server setup', () => {
+    it('creates the series index and a unique index wherever a duplicate would be a bug, idempotently', async () => {
+      const dbName = `vahti_indexes_${++databases}`;
+      const store = new MongoStore({ uri: ferret.uri, dbName });
+      await store.init();
+      await store.init();
+      await store.close();
+      const client = await MongoClient.connect(ferret.uri);
+      try {
+        const db = client.db(dbName);
+        const summary = async (collection: string) =>
+          (await db.collection(collection).indexes())
+            .filter((index) => index.name !== '_id_')
+            .map((index) => ({ key: index.key, unique: index.unique === true }));
+        expect(await summary('results')).to.have.deep.members([
+          { key: { test_id: 1, timestamp: 1, seq: 1 }, unique: false },
+          { key: { test_id: 1, timestamp: 1, git_commit: 1 }, unique: true },
+        ]);
+        expect(await summary('tests')).to.deep.equal([{ key: { owner: 1, name: 1 }, unique: true }]);
+        expect(await summary('users')).to.deep.equal([{ key: { login: 1 }, unique: true }]);
+        expect(await summary('tokens')).to.have.deep.members([
+          { key: { hash: 1 }, unique: true },
+          { key: { owner: 1, created_at: 1 }, unique: false },
+        ]);
+        expect(await summary('changes_cache')).to.deep.equal([{ key: { owner: 1, test: 1, config_key: 1 }, unique: true }]);
+      } finally {
+        await client.close();
+        await dropDatabase(ferret.uri, dbName);
+      }
+    });
+
+    it('detects that FerretDB 1.x runs without transactions', async () => {
+      const client = await MongoClient.connect(ferret.uri);
+      try {
+        expect(await supportsTransactions(client.db('admin'))).to.equal(false);
+      } finally {
+        await client.close();
+      }
+    });
+  });
+});
+
+async function dropDatabase(uri: string, dbName: string): Promise<void> {
+  const client = await MongoClient.connect(uri);
+  try {
+    await client.db(dbName).dropDatabase();
+  } finally {
+    await client.close();
+  }
+}
