@@ -1,9 +1,11 @@
 import { expect } from 'chai';
-import { MongoClient } from 'mongodb';
+import { MongoClient, ObjectId, type Collection } from 'mongodb';
 import { MongoStore } from '../../src/store/mongo/mongo-store.ts';
+import { withTestLock, type LockDoc } from '../../src/store/mongo/test-lock.ts';
 import { supportsTransactions } from '../../src/store/mongo/transactions.ts';
 import { startFerretDb, type FerretDb } from '../support/ferretdb.ts';
 import { storeContract } from './contract.ts';
+import { rejection } from './contract/fixtures.ts';
 
 /** The MongoDB store over the wire against FerretDB 1.24 (SQLite handler), a fresh database per test. */
 describe('MongoStore on FerretDB', function () {
@@ -74,6 +76,52 @@ describe('MongoStore on FerretDB', function () {
       } finally {
         await client.close();
       }
+    });
+  });
+
+  describe('test write lock (used without transactions)', () => {
+    let client: MongoClient;
+    let locks: Collection<LockDoc>;
+    beforeEach(async () => {
+      client = await MongoClient.connect(ferret.uri);
+      locks = client.db(`vahti_locks_${++databases}`).collection<LockDoc>('test_locks');
+    });
+    afterEach(async () => {
+      await client.db(locks.dbName).dropDatabase();
+      await client.close();
+    });
+
+    it('runs writers of one test one at a time', async () => {
+      let inside = 0;
+      let most = 0;
+      const work = async () => {
+        inside += 1;
+        most = Math.max(most, inside);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inside -= 1;
+      };
+      await Promise.all(Array.from({ length: 8 }, () => withTestLock(locks, 'u:alice', 'bench', work)));
+      expect(most).to.equal(1);
+      expect(await locks.countDocuments()).to.equal(0);
+    });
+
+    it('releases the lock when the work fails', async () => {
+      const failing = withTestLock(locks, 'u:alice', 'bench', async () => {
+        throw new Error('boom');
+      });
+      expect(await rejection(failing)).to.have.property('message', 'boom');
+      expect(await locks.countDocuments()).to.equal(0);
+    });
+
+    it('breaks a lock whose holder died once it expires', async () => {
+      await locks.insertOne({ _id: JSON.stringify(['u:alice', 'bench']), holder: new ObjectId(), expires_at: Date.now() + 50 });
+      expect(await withTestLock(locks, 'u:alice', 'bench', async () => 'ran', { ttlMs: 1000, waitMs: 5000 })).to.equal('ran');
+    });
+
+    it('gives up after waiting for a live lock too long', async () => {
+      await locks.insertOne({ _id: JSON.stringify(['u:alice', 'bench']), holder: new ObjectId(), expires_at: Date.now() + 60_000 });
+      const waiting = withTestLock(locks, 'u:alice', 'bench', async () => 'ran', { ttlMs: 1000, waitMs: 100 });
+      expect(await rejection(waiting)).to.have.property('message').that.matches(/timed out after 100 ms/);
     });
   });
 });
