@@ -5,7 +5,7 @@ import { withTestLock, type LockDoc } from '../../src/store/mongo/test-lock.ts';
 import { supportsTransactions } from '../../src/store/mongo/transactions.ts';
 import { startFerretDb, type FerretDb } from '../support/ferretdb.ts';
 import { storeContract } from './contract.ts';
-import { rejection } from './contract/fixtures.ts';
+import { NOW, rejection, result } from './contract/fixtures.ts';
 
 /** The MongoDB store over the wire against FerretDB 1.24 (SQLite handler), a fresh database per test. */
 describe('MongoStore on FerretDB', function () {
@@ -70,11 +70,20 @@ describe('MongoStore on FerretDB', function () {
     });
 
     it('detects that FerretDB 1.x runs without transactions', async () => {
-      const client = await MongoClient.connect(ferret.uri);
+      expect(await transactionsOn(ferret.uri)).to.equal(false);
+    });
+
+    it('sees through FerretDB claiming a replica set, and still writes (under the test lock)', async () => {
+      const replicaSet = await startFerretDb({ replSetName: 'rs0' });
       try {
-        expect(await supportsTransactions(client.db('admin'))).to.equal(false);
+        expect(await transactionsOn(replicaSet.uri)).to.equal(false);
+        const store = new MongoStore({ uri: replicaSet.uri, dbName: 'vahti_rs' });
+        await store.init();
+        await store.writeResults('u:alice', 'bench', [result(1), result(2)], 'append', NOW);
+        expect(await store.getTest('u:alice', 'bench')).to.include({ result_count: 2, version: 1 });
+        await store.close();
       } finally {
-        await client.close();
+        await replicaSet.stop();
       }
     });
   });
@@ -125,6 +134,15 @@ describe('MongoStore on FerretDB', function () {
     });
   });
 });
+
+async function transactionsOn(uri: string): Promise<boolean> {
+  const client = await MongoClient.connect(uri);
+  try {
+    return await supportsTransactions(client, client.db('vahti_probe').collection<LockDoc>('test_locks'));
+  } finally {
+    await client.close();
+  }
+}
 
 async function dropDatabase(uri: string, dbName: string): Promise<void> {
   const client = await MongoClient.connect(uri);

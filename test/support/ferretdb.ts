@@ -25,6 +25,11 @@ export function ferretDbBinary(): string {
   return join(process.env.VAHTI_CACHE_DIR || join(homedir(), '.cache', 'vahti'), 'bin', 'ferretdb');
 }
 
+export interface FerretDbOptions {
+  /** Makes FerretDB claim to be a member of this replica set (it still has no transactions). */
+  replSetName?: string;
+}
+
 /**
  * Starts FerretDB 1.24 on its SQLite handler in a fresh temp directory, on a free loopback port,
  * and resolves once it accepts connections. A real MongoDB-wire server, so the MongoDB store is
@@ -36,7 +41,7 @@ export function ferretDbBinary(): string {
  * const store = new MongoStore({ uri: ferret.uri, dbName: 'test' });
  * await ferret.stop();
  */
-export async function startFerretDb(): Promise<FerretDb> {
+export async function startFerretDb(options: FerretDbOptions = {}): Promise<FerretDb> {
   const binary = ferretDbBinary();
   if (!existsSync(binary)) throw new Error(`FerretDB is not installed at ${binary}: run scripts/setup-ferretdb.sh`);
   const dir = await mkdtemp(join(tmpdir(), 'vahti-ferretdb-'));
@@ -51,6 +56,7 @@ export async function startFerretDb(): Promise<FerretDb> {
       `--state-dir=${dir}`,
       '--debug-addr=-',
       '--log-level=WARN',
+      ...(options.replSetName ? [`--repl-set-name=${options.replSetName}`] : []),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -76,7 +82,8 @@ export async function startFerretDb(): Promise<FerretDb> {
     await stop();
     throw error;
   }
-  return { uri: `mongodb://127.0.0.1:${port}/`, stop };
+  const query = options.replSetName ? `?replicaSet=${options.replSetName}` : '';
+  return { uri: `mongodb://127.0.0.1:${port}/${query}`, stop };
 }
 
 /** A TCP port that was free a moment ago (the OS picks it). */

@@ -64,7 +64,7 @@ export class MongoStore implements Store {
   async init(): Promise<void> {
     await this.client.connect();
     await ensureIndexes(this.c);
-    this.transactional = await supportsTransactions(this.client.db('admin'));
+    this.transactional = await supportsTransactions(this.client, this.c.locks);
   }
 
   async close(): Promise<void> {

@@ -1,15 +1,31 @@
-import type { ClientSession, Db, MongoClient } from 'mongodb';
+import { MongoServerError, ObjectId, type ClientSession, type Collection, type MongoClient } from 'mongodb';
+import type { LockDoc } from './test-lock.ts';
 
 /**
- * Whether the server can run multi-document transactions: a replica-set member (`setName` in
- * `hello`) or a mongos (`msg: 'isdbgrid'`). A standalone mongod and FerretDB 1.x cannot (FerretDB
- * rejects the `autocommit` field a transaction sends). One round trip.
+ * Whether the server really runs multi-document transactions. It must say it is a replica-set
+ * member (`setName` in `hello`) or a mongos (`msg: 'isdbgrid'`), and a write inside a transaction
+ * must succeed (the transaction is then aborted, so nothing is kept). The second check is needed
+ * because FerretDB 1.x started with `--repl-set-name` claims a replica set yet rejects every
+ * write in a transaction (`unknown field "autocommit"`). A refusal by the server means "no";
+ * a network failure is thrown. Two or three round trips, once at start.
  *
- * @example const transactional = await supportsTransactions(client.db('admin'));
+ * @example const transactional = await supportsTransactions(client, collections.locks);
  */
-export async function supportsTransactions(db: Db): Promise<boolean> {
-  const hello = await db.admin().command({ hello: 1 });
-  return typeof hello.setName === 'string' || hello.msg === 'isdbgrid';
+export async function supportsTransactions(client: MongoClient, scratch: Collection<LockDoc>): Promise<boolean> {
+  const hello = await client.db('admin').command({ hello: 1 });
+  if (typeof hello.setName !== 'string' && hello.msg !== 'isdbgrid') return false;
+  return client.withSession(async (session) => {
+    session.startTransaction({ readConcern: { level: 'snapshot' }, writeConcern: { w: 'majority' } });
+    try {
+      await scratch.insertOne({ _id: 'transaction-probe', holder: new ObjectId(), expires_at: 0 }, { session });
+      return true;
+    } catch (error) {
+      if (error instanceof MongoServerError) return false;
+      throw error;
+    } finally {
+      await session.abortTransaction();
+    }
+  });
 }
 
 /**
