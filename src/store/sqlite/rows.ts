@@ -22,18 +22,8 @@ export interface ResultRow {
   doc: string;
 }
 
-/** A `tokens` row as better-sqlite3 returns it. */
-export interface TokenRow {
-  id: string;
-  owner: string;
-  created_by: string;
-  name: string;
-  hash: string;
-  created_at: number;
-  expires_at: number | null;
-  last_used: number | null;
-  revoked: number;
-}
+/** A `tokens` row as better-sqlite3 returns it: the record, with `revoked` as 0/1. */
+export type TokenRow = Omit<ApiToken, 'revoked'> & { revoked: number };
 
 /** A `changes_cache` row as better-sqlite3 returns it. */
 export interface CachedChangesRow {
