@@ -135,14 +135,14 @@ export class IncrementalDetector {
     }
 
     this.stableWeak = this.weak.length; // weak points that the appended data cannot have changed
-    const { x, n, calc, firstPass } = this;
+    const { x, n, calc, firstPass, mode } = this;
     const step = Math.floor(w / 2);
     let start = this.nextStart;
     while (start < n) {
       const end = Math.min(start + w, n);
       calc.reset(x, start, end - start);
       const ws = start;
-      const found = divisiveChangePoints(calc, end - start, (s, tau, e) => compareSegments(x, ws + s, ws + tau, ws + e).pvalue <= firstPass);
+      const found = divisiveChangePoints(calc, end - start, (s, tau, e) => compareSegments(x, ws + s, ws + tau, ws + e, mode).pvalue <= firstPass);
       this.recStart.push(start);
       this.recEnd.push(end);
       this.recOffset.push(this.weak.length);
@@ -155,7 +155,7 @@ export class IncrementalDetector {
   }
 
   private merge(): ChangePoint[] {
-    const { x, weak, memo } = this;
+    const { x, weak, memo, mode } = this;
     const k = weak.length;
     // Statistics depend only on the three positions; those whose right neighbour lies before the
     // first weak point this append could have changed are still valid (see `split`).
@@ -165,12 +165,12 @@ export class IncrementalDetector {
       const r = pr >= k ? this.n : weak[pr]!;
       const dl = pc - pl;
       const dr = pr - pc;
-      if (dl >= MEMO_SPAN || dr >= MEMO_SPAN) return compareSegments(x, l, weak[pc]!, r);
+      if (dl >= MEMO_SPAN || dr >= MEMO_SPAN) return compareSegments(x, l, weak[pc]!, r, mode);
       const key = dr * MEMO_SPAN + dl;
       let entries = memo[pr];
       if (!entries) memo[pr] = entries = new Map();
       let stats = entries.get(key);
-      if (!stats) entries.set(key, (stats = compareSegments(x, l, weak[pc]!, r)));
+      if (!stats) entries.set(key, (stats = compareSegments(x, l, weak[pc]!, r, mode)));
       return stats;
     };
     const out = mergeWeakPoints(k, statsOf, this.maxPvalue, this.minMagnitude, this.mode);
