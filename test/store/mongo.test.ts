@@ -5,13 +5,13 @@ import { withTestLock, type LockDoc } from '../../src/store/mongo/test-lock.ts';
 import { supportsTransactions } from '../../src/store/mongo/transactions.ts';
 import { startFerretDb, type FerretDb } from '../support/ferretdb.ts';
 import { storeContract } from './contract.ts';
+import { dropDatabase, freshDatabaseName, mongoStoreFactory } from './mongo-factory.ts';
 import { NOW, rejection, result } from './contract/fixtures.ts';
 
 /** The MongoDB store over the wire against FerretDB 1.24 (SQLite handler), a fresh database per test. */
 describe('MongoStore on FerretDB', function () {
   this.timeout(30_000);
   let ferret: FerretDb;
-  let databases = 0;
 
   before(async () => {
     ferret = await startFerretDb();
@@ -22,25 +22,12 @@ describe('MongoStore on FerretDB', function () {
   });
 
   describe('contract', () => {
-    storeContract(async (clock) => {
-      const dbName = `vahti_contract_${++databases}`;
-      const store = new MongoStore({ uri: ferret.uri, dbName, clock });
-      await store.init();
-      return {
-        store,
-        openAnother: async () => {
-          const other = new MongoStore({ uri: ferret.uri, dbName, clock });
-          await other.init();
-          return other;
-        },
-        dispose: () => dropDatabase(ferret.uri, dbName),
-      };
-    });
+    storeContract(mongoStoreFactory(() => ferret.uri, 'vahti_contract'));
   });
 
   describe('server setup', () => {
     it('creates the series index and a unique index wherever a duplicate would be a bug, idempotently', async () => {
-      const dbName = `vahti_indexes_${++databases}`;
+      const dbName = freshDatabaseName('vahti_indexes');
       const store = new MongoStore({ uri: ferret.uri, dbName });
       await store.init();
       await store.init();
@@ -93,7 +80,7 @@ describe('MongoStore on FerretDB', function () {
     let locks: Collection<LockDoc>;
     beforeEach(async () => {
       client = await MongoClient.connect(ferret.uri);
-      locks = client.db(`vahti_locks_${++databases}`).collection<LockDoc>('test_locks');
+      locks = client.db(freshDatabaseName('vahti_locks')).collection<LockDoc>('test_locks');
     });
     afterEach(async () => {
       await client.db(locks.dbName).dropDatabase();
@@ -139,15 +126,6 @@ async function transactionsOn(uri: string): Promise<boolean> {
   const client = await MongoClient.connect(uri);
   try {
     return await supportsTransactions(client, client.db('vahti_probe').collection<LockDoc>('test_locks'));
-  } finally {
-    await client.close();
-  }
-}
-
-async function dropDatabase(uri: string, dbName: string): Promise<void> {
-  const client = await MongoClient.connect(uri);
-  try {
-    await client.db(dbName).dropDatabase();
   } finally {
     await client.close();
   }
