@@ -4,7 +4,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { decodeExactJson, encodeExactJson } from '../exact-json.ts';
-import { decodeResult, encodeResultDoc } from '../result-doc.ts';
+import { decodeResult, encodeBatch } from '../result-doc.ts';
 import type {
   ApiToken,
   CachedChanges,
@@ -22,7 +22,7 @@ import type {
 import { collectionsOf, ensureIndexes, type Collections } from './collections.ts';
 import { cachedChangesFromDoc, testFromDoc, tokenFromDoc, userFromDoc, type ResultDocument, type TestDoc } from './documents.ts';
 import { isDuplicateKey, retryDuplicateUpsert } from './mongo-errors.ts';
-import { appendBatch, upsertBatch, type EncodedResult } from './result-writes.ts';
+import { appendBatch, upsertBatch } from './result-writes.ts';
 import { withTestLock } from './test-lock.ts';
 import { inTransaction, supportsTransactions } from './transactions.ts';
 
@@ -121,11 +121,7 @@ export class MongoStore implements Store {
 
   async writeResults(owner: OwnerId, test: string, results: TestResult[], mode: 'append' | 'upsert', now: number): Promise<WriteSummary> {
     checkBatch(results, mode);
-    const batch: EncodedResult[] = results.map((result) => ({
-      timestamp: result.timestamp,
-      gitCommit: result.attributes.git_commit,
-      doc: encodeResultDoc(result),
-    }));
+    const batch = encodeBatch(results);
     return this.writeTest(owner, test, async (session) => {
       const testDoc = await this.reserveSeqs(owner, test, batch.length, now, session);
       const target = { results: this.c.results, testId: testDoc._id, firstSeq: testDoc.next_seq - batch.length, session };

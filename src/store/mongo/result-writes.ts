@@ -1,16 +1,10 @@
 import { ObjectId, type ClientSession, type Collection } from 'mongodb';
 import { duplicateResult, resultKey } from '../batch.ts';
 import { ConflictError } from '../errors.ts';
+import type { EncodedResult } from '../result-doc.ts';
 import type { WriteSummary } from '../types.ts';
 import type { ResultDocument } from './documents.ts';
 import { isDuplicateKey } from './mongo-errors.ts';
-
-/** A result ready to store: its key and its exact-JSON body. */
-export interface EncodedResult {
-  timestamp: number;
-  gitCommit: string;
-  doc: string;
-}
 
 /** Where a batch goes: the test, the first `seq` reserved for it, and the session if any. */
 export interface BatchTarget {
@@ -25,9 +19,10 @@ const NOTHING: WriteSummary = { inserted: 0, updated: 0 };
 /**
  * Inserts a batch whose keys must all be new. Checks the keys first, so the usual conflict (a
  * batch uploaded twice) writes nothing at all; then inserts in one ordered `insertMany` with ids
- * chosen here. Without a session (no transactions, e.g. FerretDB) a write that still fails part-way
- * (a concurrent writer took a key) is undone by deleting exactly those ids before the error is
- * thrown. O(n) documents, two round trips.
+ * chosen here. Without a session (no transactions, e.g. FerretDB) an insert that fails part-way
+ * (connection lost, server error) is undone by deleting exactly those ids before the error is
+ * thrown. In a transaction, a concurrent transaction that took a key surfaces as a duplicate key
+ * and becomes a ConflictError. O(n) documents, two round trips.
  *
  * @example await appendBatch({ results, testId, firstSeq: 0, session: undefined }, encoded);
  */

@@ -7,7 +7,7 @@ import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
 import { decodeExactJson, encodeExactJson } from '../exact-json.ts';
-import { encodeResultDoc } from '../result-doc.ts';
+import { encodeBatch } from '../result-doc.ts';
 import type {
   ApiToken,
   CachedChanges,
@@ -115,11 +115,7 @@ export class SqliteStore implements Store {
 
   async writeResults(owner: OwnerId, test: string, results: TestResult[], mode: 'append' | 'upsert', now: number): Promise<WriteSummary> {
     checkBatch(results, mode);
-    const encoded = results.map((result) => ({
-      timestamp: result.timestamp,
-      gitCommit: result.attributes.git_commit,
-      doc: encodeResultDoc(result),
-    }));
+    const encoded = encodeBatch(results);
     return this.write((s) => {
       const testId = this.findOrCreateTest(s, owner, test, now).id;
       const summary: WriteSummary = { inserted: 0, updated: 0 };

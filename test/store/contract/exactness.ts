@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { NOW, result, type ContractContext } from './fixtures.ts';
+import { NOW, rejection, result, type ContractContext } from './fixtures.ts';
 
 const ALICE = 'u:alice';
 
@@ -24,6 +24,14 @@ export function exactnessContract(ctx: ContractContext): void {
       expect(stored?.attributes['ci.run']).to.equal('42');
       const nested = stored?.extra_info['ünï/cødé'] as Array<Record<string, number>>;
       expect(Object.is(nested[0]?.[''], -0)).to.equal(true);
+    });
+
+    it('refuses a NaN or infinite value instead of storing null, and writes nothing of the batch', async () => {
+      for (const value of [NaN, Infinity]) {
+        const error = await rejection(ctx.store.writeResults(ALICE, 'bad', [result(1), result(2, { value })], 'append', NOW));
+        expect(error).to.be.instanceOf(TypeError);
+      }
+      expect(await ctx.store.getTest(ALICE, 'bad')).to.equal(null);
     });
 
     it('round-trips any finite doubles and JSON extra_info', async () => {
