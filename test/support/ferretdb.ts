@@ -25,6 +25,7 @@ export function ferretDbBinary(): string {
   return join(process.env.VAHTI_CACHE_DIR || join(homedir(), '.cache', 'vahti'), 'bin', 'ferretdb');
 }
 
+/** How to start FerretDB; all optional. */
 export interface FerretDbOptions {
   /** Makes FerretDB claim to be a member of this replica set (it still has no transactions). */
   replSetName?: string;

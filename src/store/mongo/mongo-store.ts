@@ -26,6 +26,7 @@ import { appendBatch, upsertBatch } from './result-writes.ts';
 import { withTestLock } from './test-lock.ts';
 import { inTransaction, supportsTransactions } from './transactions.ts';
 
+/** How to reach the MongoDB server, and the clock for the timestamps the store sets itself. */
 export interface MongoStoreOptions {
   /** A MongoDB connection string, e.g. `mongodb://db1,db2,db3/?replicaSet=rs0`. */
   uri: string;

@@ -9,6 +9,7 @@ export interface LockDoc {
   expires_at: number;
 }
 
+/** How long a test write lock lives and how long a writer waits for one. */
 export interface LockTimings {
   /** How long a lock is honoured before it counts as abandoned. */
   ttlMs: number;

@@ -29,6 +29,7 @@ import { prepareStatements, type Statements } from './statements.ts';
 /** Where the database lives: an explicit file, or `<dataDir>/vahti.db`. */
 export type SqliteLocation = { file: string } | { dataDir: string };
 
+/** Tuning of the SQLite store; every field has a default. */
 export interface SqliteStoreOptions {
   /** Clock for `User.created_at`; the system clock by default. */
   clock?: Clock;
