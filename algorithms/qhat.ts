@@ -105,11 +105,12 @@ export class QhatCalculator {
     let best = -Infinity;
     let bi = 0;
     let bj = 0;
+    const base = ws + s;
     for (let j = 0; j < m; j++) {
       // Column j of H: H[r][s+j] = Σ_{q=r+1..s+j+1} |w_r − w_q| for the rows r = s..s+j.
-      const xn = x[ws + s + j + 1]!;
-      for (let i = 0; i < j; i++) rowAcc[i] = rowAcc[i]! + Math.abs(x[ws + s + i]! - xn);
-      rowAcc[j] = Math.abs(x[ws + s + j]! - xn);
+      const xn = x[base + j + 1]!;
+      for (let i = 0; i < j; i++) rowAcc[i] = rowAcc[i]! + Math.abs(x[base + i]! - xn);
+      rowAcc[j] = Math.abs(x[base + j]! - xn);
 
       // Right-side sums for C, accumulated from the bottom row up (Otava: flipud(cumsum(flipud(H)))).
       let acc = 0;
@@ -119,21 +120,24 @@ export class QhatCalculator {
       }
 
       const aCoef = 2 / (j + 2);
-      let ch = 0;
-      for (let i = 0; i <= j; i++) {
+      const row = j * tw;
+      // τ = s + 1 (i = 0): no left-side term B.
+      let ch = rowAcc[0]!;
+      let q = aCoef * ch;
+      if (j > 0) q -= (useTables ? cTab[row]! : 2 / ((j + 2) * j)) * rcol[0]!;
+      // Ties: (0, j) comes before any (i > 0, ·) in row-major order, after any earlier (0, ·).
+      if (q > best || (q === best && bi > 0)) {
+        best = q;
+        bi = 0;
+        bj = j;
+      }
+      for (let i = 1; i <= j; i++) {
         ch += rowAcc[i]!;
-        let q: number;
-        if (i === 0) {
-          q = aCoef * ch;
-        } else {
-          const prev = cv[i - 1]!;
-          const bc = useTables ? bTab[j * tw + i]! : (2 * (j - i + 1)) / ((j + 2) * i);
-          q = aCoef * (ch - prev) - bc * prev;
-        }
-        if (i < j) {
-          const cc = useTables ? cTab[j * tw + i]! : (2 * (i + 1)) / ((j + 2) * (j - i));
-          q -= cc * rcol[i]!;
-        }
+        const prev = cv[i - 1]!;
+        const bc = useTables ? bTab[row + i]! : (2 * (j - i + 1)) / ((j + 2) * i);
+        q = aCoef * (ch - prev) - bc * prev;
+        if (i < j) q -= (useTables ? cTab[row + i]! : (2 * (i + 1)) / ((j + 2) * (j - i))) * rcol[i]!;
+        // The first maximum in row-major (τ, κ) order; columns are visited in κ order.
         if (q > best || (q === best && (i < bi || (i === bi && j < bj)))) {
           best = q;
           bi = i;
