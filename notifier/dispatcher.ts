@@ -1,0 +1,106 @@
+/**
+ * Delivers claimed notifications: claim a batch (with a lease), send each, record the outcome.
+ * Exactly-once is the queue's job (atomic claims fenced by a token); this loop only decides, per
+ * attempt, between delivered, retry later (backoff with jitter, Retry-After) and failed.
+ *
+ * A crash between claim and send leaves the delivery claimed; it is sent again only after its
+ * lease runs out. A crash between send and completion can send it twice: the one window that no
+ * webhook protocol without idempotency keys can close (docs/notifications.md).
+ */
+import { retryDelayMs, type BackoffPolicy } from './backoff.ts';
+import { buildSlackMessage } from './slack-message.ts';
+import { postSlack } from './slack-sender.ts';
+import { postWebhook } from './webhook-sender.ts';
+import type { ChangeNotice, SendResult } from './types.ts';
+
+/** A delivery the queue handed to this sender. */
+export interface QueuedDelivery {
+  id: string;
+  channel: string;
+  /** Attempts so far, this one included. */
+  attempts: number;
+  claimToken: string;
+  notice: ChangeNotice;
+}
+
+/** How an attempt ended, as the queue records it. */
+export type Outcome = { kind: 'delivered'; at: number } | { kind: 'retry'; at: number; error: string } | { kind: 'failed'; error: string };
+
+/** The store side of deliveries (implemented in `src/services` over the store). */
+export interface DeliveryQueue {
+  claim(now: number, leaseMs: number, limit: number): Promise<QueuedDelivery[]>;
+  /** Records the outcome; false when the lease was lost to another sender. */
+  complete(id: string, claimToken: string, outcome: Outcome): Promise<boolean>;
+}
+
+/** Where a channel sends, resolved from the owner's current settings. */
+export type Target = { kind: 'slack'; webhookUrl: string } | { kind: 'webhook'; url: string; secret: string };
+
+export interface DispatcherOptions {
+  queue: DeliveryQueue;
+  /** The channel's current target, or null when it is no longer configured. */
+  resolveTarget(delivery: QueuedDelivery): Promise<Target | null>;
+  /** Wall clock in ms. */
+  clock(): number;
+  /** Uniform in [0, 1), for jitter. */
+  random(): number;
+  backoff: BackoffPolicy;
+  /** Timeout of one HTTP attempt (ms); the lease is three times as long. */
+  timeoutMs: number;
+  batchSize: number;
+}
+
+/** What one pass did. */
+export interface DispatchReport {
+  claimed: number;
+  delivered: number;
+  retried: number;
+  failed: number;
+  /** Completions refused because another sender took the lease over. */
+  lost: number;
+}
+
+/** The JSON body of a generic webhook. */
+export function webhookPayload(notice: ChangeNotice): Record<string, unknown> {
+  return { event: 'change_point', ...notice };
+}
+
+async function send(target: Target, notice: ChangeNotice, timeoutMs: number, now: number): Promise<SendResult> {
+  return target.kind === 'slack'
+    ? postSlack(target.webhookUrl, buildSlackMessage(notice), { timeoutMs, now })
+    : postWebhook(target.url, target.secret, webhookPayload(notice), { timeoutMs, now });
+}
+
+function outcomeOf(result: SendResult, attempts: number, o: DispatcherOptions): Outcome {
+  const now = o.clock();
+  if (result.ok) return { kind: 'delivered', at: now };
+  if (!result.retryable || attempts >= o.backoff.maxAttempts) {
+    return { kind: 'failed', error: result.retryable ? `${result.error} (gave up after ${attempts} attempts)` : result.error };
+  }
+  return { kind: 'retry', at: now + retryDelayMs(o.backoff, attempts, result.retryAfterMs, o.random), error: result.error };
+}
+
+/**
+ * Claims and sends until nothing is due; returns what it did.
+ *
+ * @example await dispatchDue({ queue, resolveTarget, clock: Date.now, random: Math.random, backoff: DEFAULT_BACKOFF, timeoutMs: 10000, batchSize: 20 })
+ */
+export async function dispatchDue(o: DispatcherOptions): Promise<DispatchReport> {
+  const report: DispatchReport = { claimed: 0, delivered: 0, retried: 0, failed: 0, lost: 0 };
+  for (;;) {
+    const batch = await o.queue.claim(o.clock(), o.timeoutMs * 3, o.batchSize);
+    if (batch.length === 0) return report;
+    report.claimed += batch.length;
+    await Promise.all(
+      batch.map(async (d) => {
+        const target = await o.resolveTarget(d);
+        const result: SendResult = target ? await send(target, d.notice, o.timeoutMs, o.clock()) : { ok: false, retryable: false, error: `channel ${d.channel} is no longer configured` };
+        const outcome = outcomeOf(result, d.attempts, o);
+        if (!(await o.queue.complete(d.id, d.claimToken, outcome))) report.lost++;
+        else if (outcome.kind === 'delivered') report.delivered++;
+        else if (outcome.kind === 'retry') report.retried++;
+        else report.failed++;
+      }),
+    );
+  }
+}
