@@ -6,6 +6,7 @@ import type { RequestHandler, Router } from 'express';
 import type { TokenService } from '../services/index.ts';
 import { authenticate } from './authenticate.ts';
 import { parseRequest } from './parse-request.ts';
+import { PreparedJson } from './prepared-json.ts';
 import { httpProblem } from './problems.ts';
 import type { AnyRoute } from './route.ts';
 
@@ -44,9 +45,10 @@ export function mountRoutes(router: Router, routes: readonly AnyRoute[], tokens:
     if (route.request.body) chain.push(requireJson, jsonBody);
     chain.push(async (req, res) => {
       const input = parseRequest(route.request, req);
-      const output = await route.handle({ ...input, owner: (res.locals.owner as string | undefined) ?? null } as Parameters<AnyRoute['handle']>[0]);
+      const output: unknown = await route.handle({ ...input, owner: (res.locals.owner as string | undefined) ?? null } as Parameters<AnyRoute['handle']>[0]);
       res.status(route.response.status);
-      if (route.response.contentType) res.type(route.response.contentType).send(output);
+      if (output instanceof PreparedJson) res.set('ETag', output.etag).type('application/json').send(output.text);
+      else if (route.response.contentType) res.type(route.response.contentType).send(output);
       else res.json(output);
     });
     router[route.method](expressPath(route.path), ...chain);

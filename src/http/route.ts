@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { OwnerId } from '../store/types.ts';
+import type { PreparedJson } from './prepared-json.ts';
 import type { ProblemCode } from './problems.ts';
 
 /** The request parts a route validates; each absent part is not read. */
@@ -33,8 +34,13 @@ export interface RouteInput<Req extends RouteRequest, Auth extends boolean> {
   owner: Auth extends true ? OwnerId : null;
 }
 
-/** What a handler returns: the body, typed by the response schema when there is one. */
-export type RouteOutput<Res extends RouteResponse> = Res['schema'] extends z.ZodType ? z.input<Res['schema']> : string;
+/**
+ * What a handler returns: the body, typed by the response schema when there is one (or that
+ * body already serialised), else a string in the declared content type.
+ */
+export type RouteOutput<Res extends RouteResponse> = Res['schema'] extends z.ZodType
+  ? z.input<Res['schema']> | PreparedJson<z.input<Res['schema']>>
+  : string;
 
 /** A declared route. `path` uses OpenAPI's `{param}` syntax; `{test}` may span `/`. */
 export interface RouteSpec<Req extends RouteRequest = RouteRequest, Res extends RouteResponse = RouteResponse, Auth extends boolean = boolean> {

@@ -142,6 +142,23 @@ describe('change points GET /api/v0/result/{test}/changes', () => {
     expect(metricChanges(res.body, test, 'throughput')).to.have.length(1);
   });
 
+  it('answers a matching If-None-Match with 304, and gives new data a new ETag', async () => {
+    const test = 'etag';
+    await call(app.url, 'POST', `/api/v0/result/${test}`, { token, json: seriesResults(values.slice(0, 40)) });
+    const first = await call(app.url, 'GET', `/api/v0/result/${test}/changes`, { token });
+    const etag = first.headers.get('etag') ?? '';
+    expect(etag).to.match(/^W\/"/);
+    // fetch adds "Cache-Control: no-cache" to conditional requests unless one is given
+    const conditional = { 'if-none-match': etag, 'cache-control': 'max-age=0' };
+    const again = await call(app.url, 'GET', `/api/v0/result/${test}/changes`, { token, headers: conditional });
+    expect(again.status).to.equal(304);
+    await call(app.url, 'POST', `/api/v0/result/${test}`, { token, json: seriesResults(values.slice(40), 40) });
+    const changed = await call(app.url, 'GET', `/api/v0/result/${test}/changes`, { token, headers: conditional });
+    expect(changed.status).to.equal(200);
+    expect(changed.headers.get('etag')).not.to.equal(etag);
+    expect(metricChanges(changed.body, test, 'latency')).to.have.length(1);
+  });
+
   it('answers 404 for an unknown test', async () => {
     const res = await call(app.url, 'GET', '/api/v0/result/unknown/changes', { token });
     expect(res.status).to.equal(404);

@@ -2,7 +2,8 @@
  * Routes of a test's change points: read them, and turn detection off or on per metric.
  * Mounted before the results routes, whose `/result/{test}` would otherwise match first.
  */
-import type { Services } from '../../services/index.ts';
+import type { ChangeGroup, Services } from '../../services/index.ts';
+import { preparedJsonMemo } from '../prepared-json.ts';
 import { presentChanges } from '../presenters/changes-presenter.ts';
 import { presentTestSettings } from '../presenters/test-presenter.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
@@ -18,6 +19,7 @@ const TAG = 'Change points';
  * @example mountRoutes(router, changesRoutes(services), tokens, jsonBody)
  */
 export function changesRoutes({ changes, config }: Services): AnyRoute[] {
+  const prepared = preparedJsonMemo<ChangeGroup[]>();
   return [
     defineRoute({
       method: 'post',
@@ -50,12 +52,15 @@ export function changesRoutes({ changes, config }: Services): AnyRoute[] {
       summary: 'Read change points',
       description:
         'Change points of every enabled metric (windowed E-divisive, Apache Otava’s algorithm), grouped by result. ' +
-        'Computed once per version of the data and thresholds, then served from the cache.',
+        'Computed once per version of the data and thresholds, then served from the cache; the ETag lets pollers ask with If-None-Match.',
       auth: true,
       problems: ['not_found'],
       request: { params: TestParamsSchema },
       response: { status: 200, description: 'The test’s change points.', schema: ChangesResponseSchema },
-      handle: async ({ owner, params }) => presentChanges(params.test, await changes.forTest(owner, params.test)),
+      handle: async ({ owner, params }) => {
+        const groups = await changes.forTest(owner, params.test);
+        return prepared(groups, () => presentChanges(params.test, groups));
+      },
     }),
   ];
 }
