@@ -1,10 +1,13 @@
 /**
  * Mounts declared routes on an Express router: label (for metrics), authenticate, read the
  * JSON body, validate every part, call the handler, send its output with the declared status.
+ * A route without a body is one Express layer; one with a body reads it only once the token
+ * has been checked.
  */
-import type { RequestHandler, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import type { TokenService } from '../services/index.ts';
-import { authenticate } from './authenticate.ts';
+import type { OwnerId } from '../store/types.ts';
+import { requestOwner } from './authenticate.ts';
 import { parseRequest } from './parse-request.ts';
 import { PreparedJson } from './prepared-json.ts';
 import { httpProblem } from './problems.ts';
@@ -27,30 +30,38 @@ const requireJson: RequestHandler = (req, _res, next) => {
   next();
 };
 
+/** Validates the request, runs the handler and sends its output. */
+async function respond(route: AnyRoute, req: Request, res: Response, owner: OwnerId | null): Promise<void> {
+  const input = parseRequest(route.request, req);
+  const output: unknown = await route.handle({ ...input, owner } as Parameters<AnyRoute['handle']>[0]);
+  res.status(route.response.status);
+  if (output instanceof PreparedJson) res.set('ETag', output.etag).type('application/json').send(output.text);
+  else if (route.response.contentType) res.type(route.response.contentType).send(output);
+  else res.json(output);
+}
+
 /**
  * Mounts every route in order (so `/result/{test}/changes` must come before `/result/{test}`).
  *
  * @param jsonBody the app's JSON body parser (with its size limit).
  */
 export function mountRoutes(router: Router, routes: readonly AnyRoute[], tokens: TokenService, jsonBody: RequestHandler): void {
-  const auth = authenticate(tokens);
   for (const route of routes) {
-    const chain: RequestHandler[] = [
-      (_req, res, next) => {
-        res.locals.route = route.path;
-        next();
-      },
-    ];
-    if (route.auth) chain.push(auth);
-    if (route.request.body) chain.push(requireJson, jsonBody);
-    chain.push(async (req, res) => {
-      const input = parseRequest(route.request, req);
-      const output: unknown = await route.handle({ ...input, owner: (res.locals.owner as string | undefined) ?? null } as Parameters<AnyRoute['handle']>[0]);
-      res.status(route.response.status);
-      if (output instanceof PreparedJson) res.set('ETag', output.etag).type('application/json').send(output.text);
-      else if (route.response.contentType) res.type(route.response.contentType).send(output);
-      else res.json(output);
-    });
+    const start = async (req: Request, res: Response): Promise<OwnerId | null> => {
+      res.locals.route = route.path;
+      return route.auth ? requestOwner(tokens, req, res) : null;
+    };
+    const chain: RequestHandler[] = route.request.body
+      ? [
+          async (req, res, next) => {
+            res.locals.owner = await start(req, res);
+            next();
+          },
+          requireJson,
+          jsonBody,
+          (req, res) => respond(route, req, res, (res.locals.owner as OwnerId | null | undefined) ?? null),
+        ]
+      : [async (req, res) => respond(route, req, res, await start(req, res))];
     router[route.method](expressPath(route.path), ...chain);
   }
 }
