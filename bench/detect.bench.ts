@@ -121,7 +121,7 @@ function report(results: SizeResult[], append: { appendMs: number; fullMs: numbe
     '',
     `Measured ${new Date().toISOString()} with \`npm run bench:detect\`${otavaAt1M ? ' (VAHTI_BENCH_OTAVA_1M=1)' : ''}, data seed ${seed}.`,
     '',
-    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; Node ${process.version}; Python ${python} with apache-otava 0.8.0 (scripts/setup-otava.sh).`,
+    `Machine: ${cpus[0]?.model ?? 'unknown CPU'}, ${cpus.length} cores, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB memory, ${os.type()} ${os.release()}; Node ${process.version}; Python ${python} with apache-otava 0.8.0 (scripts/setup-otava.sh). Load average when the run started: ${loadAtStart}.`,
     '',
     'Data: seeded step series, Gaussian noise (sd 1) around a level that steps every ~1,000 points by up to ±6 sd, 0.1 % outliers of +10 sd. Otava defaults: window 50, max p-value 0.001, min magnitude 0.',
     'Vahti: best of 7 runs (3 from 200k up) after a warm-up, detection only. Otava: `compute_change_points` alone timed inside Python, best of 5 (≤ 10k), 3 (50k) or 1 run.',
@@ -157,6 +157,7 @@ function writeSection(section: string): void {
   writeFileSync(benchmarksFile, `${existing.slice(0, start)}${section}${rest}`);
 }
 
+const loadAtStart = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 const python = await otavaPythonVersion();
 const results: SizeResult[] = [];
 for (const n of SIZES) results.push(await measureSize(n));
