@@ -8,7 +8,7 @@ import express, { type Express } from 'express';
 import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Config } from '../config.ts';
-import { buildOpenApiDocument, renderDocsPage, type RouteGroup } from '../openapi/index.ts';
+import { buildOpenApiDocument, renderDocsPage, type OpenApiDocument, type RouteGroup } from '../openapi/index.ts';
 import type { Services } from '../services/index.ts';
 import { HttpMetrics } from './http-metrics.ts';
 import { mountRoutes } from './mount-routes.ts';
@@ -60,24 +60,25 @@ export function createApp({ config, services, logger, readiness, version }: AppD
   );
   app.use(metrics.middleware());
 
+  let document: OpenApiDocument | undefined;
   let openApiJson: string | undefined;
   let docsHtml: string | undefined;
+  const describe = () => (document ??= buildOpenApiDocument(groups, version));
   const groups: RouteGroup[] = [
     {
       prefix: API_PREFIX,
       routes: [...changesRoutes(services), ...resultsRoutes(services), ...configRoutes(services), ...agentRoutes(services)],
     },
+    {
+      prefix: '',
+      routes: serviceRoutes({
+        readiness,
+        metrics,
+        openApiJson: () => (openApiJson ??= JSON.stringify(describe())),
+        docsHtml: () => (docsHtml ??= renderDocsPage(describe(), PROBLEM_TYPES)),
+      }),
+    },
   ];
-  const document = () => buildOpenApiDocument(groups, version);
-  groups.push({
-    prefix: '',
-    routes: serviceRoutes({
-      readiness,
-      metrics,
-      openApiJson: () => (openApiJson ??= JSON.stringify(document())),
-      docsHtml: () => (docsHtml ??= renderDocsPage(document(), PROBLEM_TYPES)),
-    }),
-  });
 
   const jsonBody = express.json({ limit: config.bodyLimitBytes });
   for (const { prefix, routes } of groups) {

@@ -13,38 +13,33 @@ import { TestSettingsSchema } from '../schemas/config-schemas.ts';
 
 const TAG = 'Change points';
 
+function toggleRoute({ config }: Services, action: 'disable' | 'enable', body: typeof MetricNamesBodySchema, effect: string): AnyRoute {
+  return defineRoute({
+    method: 'post',
+    path: `/result/{test}/changes/${action}`,
+    tag: TAG,
+    summary: `${action === 'disable' ? 'Disable' : 'Enable'} change detection for metrics`,
+    description: `The body is a JSON array of metric names; ${effect}`,
+    auth: true,
+    problems: ['not_found'],
+    request: { params: TestParamsSchema, body },
+    response: { status: 200, description: 'The test’s settings.', schema: TestSettingsSchema },
+    handle: async ({ owner, params, body: metrics }) =>
+      presentTestSettings(await config.setMetricsEnabled(owner, params.test, metrics, action === 'enable')),
+  });
+}
+
 /**
  * The change-point routes, in mounting order.
  *
  * @example mountRoutes(router, changesRoutes(services), tokens, jsonBody)
  */
-export function changesRoutes({ changes, config }: Services): AnyRoute[] {
+export function changesRoutes(services: Services): AnyRoute[] {
+  const { changes } = services;
   const prepared = preparedJsonMemo<ChangeGroup[]>();
   return [
-    defineRoute({
-      method: 'post',
-      path: '/result/{test}/changes/disable',
-      tag: TAG,
-      summary: 'Disable change detection for metrics',
-      description: 'The body is a JSON array of metric names; their change points are no longer reported.',
-      auth: true,
-      problems: ['not_found'],
-      request: { params: TestParamsSchema, body: DisableMetricsBodySchema },
-      response: { status: 200, description: 'The test’s settings.', schema: TestSettingsSchema },
-      handle: async ({ owner, params, body }) => presentTestSettings(await config.setMetricsEnabled(owner, params.test, body, false)),
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/result/{test}/changes/enable',
-      tag: TAG,
-      summary: 'Enable change detection for metrics',
-      description: 'The body is a JSON array of metric names; an empty array enables every metric.',
-      auth: true,
-      problems: ['not_found'],
-      request: { params: TestParamsSchema, body: MetricNamesBodySchema },
-      response: { status: 200, description: 'The test’s settings.', schema: TestSettingsSchema },
-      handle: async ({ owner, params, body }) => presentTestSettings(await config.setMetricsEnabled(owner, params.test, body, true)),
-    }),
+    toggleRoute(services, 'disable', DisableMetricsBodySchema, 'their change points are no longer reported.'),
+    toggleRoute(services, 'enable', MetricNamesBodySchema, 'an empty array enables every metric.'),
     defineRoute({
       method: 'get',
       path: '/result/{test}/changes',
