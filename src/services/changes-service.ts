@@ -41,34 +41,29 @@ export class ChangesService {
    * one read of every result and a full detection.
    */
   async forTest(owner: OwnerId, test: string): Promise<ChangeGroup[]> {
-    return this.forMeta(owner, await requireTest(this.#store, owner, test));
+    const meta = await requireTest(this.#store, owner, test);
+    return this.#changesFor(owner, meta, await this.#planFor(owner, meta));
   }
 
   /**
    * To be called after every write of results: `appended` are the results written when the
    * write inserted them all (null when it updated any). Extends the in-memory analysis when the
-   * write was a plain append of newer results, then returns the test's change points.
+   * write was a plain append of newer results (anything else leaves it on the old version, so
+   * it is rebuilt), then returns the test's change points.
    */
   async afterWrite(owner: OwnerId, before: TestMeta | null, after: TestMeta, appended: readonly TestResult[] | null): Promise<ChangeGroup[]> {
     const plan = await this.#planFor(owner, after);
     const key = seriesKey(owner, after.name, plan);
     const tracked = this.#series.get(key);
-    if (tracked && before && appended && tracked.version === before.version) {
-      const { analysis } = tracked;
-      if (after.result_count === analysis.length + appended.length && analysis.accepts(appended)) {
-        analysis.append(appended);
-        tracked.version = after.version;
-        tracked.persisted = false;
-      } else {
-        this.#series.delete(key);
-      }
+    const plainAppend =
+      tracked && before && appended && tracked.version === before.version &&
+      after.result_count === tracked.analysis.length + appended.length && tracked.analysis.accepts(appended);
+    if (plainAppend) {
+      tracked.analysis.append(appended);
+      tracked.version = after.version;
+      tracked.persisted = false;
     }
     return this.#changesFor(owner, after, plan);
-  }
-
-  /** The change points of a test whose metadata the caller holds. */
-  async forMeta(owner: OwnerId, meta: TestMeta): Promise<ChangeGroup[]> {
-    return this.#changesFor(owner, meta, await this.#planFor(owner, meta));
   }
 
   async #changesFor(owner: OwnerId, meta: TestMeta, plan: DetectionPlan): Promise<ChangeGroup[]> {
