@@ -7,6 +7,7 @@
  * layer knows status codes. Records returned are plain objects the caller may not mutate; the
  * HTTP layer passes them through presenters before anything leaves the process.
  */
+import type { ChangeStore } from './change-types.ts';
 
 /** `higher_is_better` / `lower_is_better` as in Nyrkiö; absent means lower is better. */
 export type MetricDirection = 'higher_is_better' | 'lower_is_better';
@@ -125,7 +126,8 @@ export interface WriteSummary {
   updated: number;
 }
 
-export interface Store {
+/** Everything Vahti stores: tests and results, accounts, config, the change-point cache, and (from `ChangeStore`) change points with their deliveries. */
+export interface Store extends ChangeStore {
   /** Creates tables/collections and indexes; idempotent. */
   init(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,9 @@
 import type { Store } from '../../src/store/types.ts';
 import { accountsContract } from './contract/accounts.ts';
+import { changesContract } from './contract/changes.ts';
 import { concurrencyContract } from './contract/concurrency.ts';
 import { configAndCacheContract } from './contract/config-and-cache.ts';
+import { deliveriesContract } from './contract/deliveries.ts';
 import { deletionContract } from './contract/deletion.ts';
 import { exactnessContract } from './contract/exactness.ts';
 import { CLOCK_NOW, type ContractContext, type StoreFactory, type StoreUnderTest } from './contract/fixtures.ts';
@@ -53,4 +55,6 @@ export function storeContract(factory: StoreFactory): void {
   accountsContract(ctx);
   configAndCacheContract(ctx);
   concurrencyContract(ctx);
+  changesContract(ctx);
+  deliveriesContract(ctx);
 }

@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import { MongoClient, ObjectId, type Collection } from 'mongodb';
 import { MongoStore } from '../../src/store/mongo/mongo-store.ts';
-import { withTestLock, type LockDoc } from '../../src/store/mongo/test-lock.ts';
+import { withTestLock, type LockDoc } from '../../src/store/mongo/locks.ts';
 import { supportsTransactions } from '../../src/store/mongo/transactions.ts';
 import { startFerretDb, type FerretDb } from '../support/ferretdb.ts';
 import { storeContract } from './contract.ts';

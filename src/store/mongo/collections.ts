@@ -1,6 +1,7 @@
 import type { Collection, Db } from 'mongodb';
+import type { ChangeDoc, DeliveryDoc } from './change-documents.ts';
 import type { CachedChangesDoc, OwnerConfigDoc, ResultDocument, TestDoc, TokenDoc, UserDoc } from './documents.ts';
-import type { LockDoc } from './test-lock.ts';
+import type { LockDoc } from './locks.ts';
 
 /** The collections of the MongoDB store, typed. */
 export interface Collections {
@@ -9,9 +10,15 @@ export interface Collections {
   ownerConfigs: Collection<OwnerConfigDoc>;
   users: Collection<UserDoc>;
   tokens: Collection<TokenDoc>;
-  changes: Collection<CachedChangesDoc>;
+  changesCache: Collection<CachedChangesDoc>;
   /** Per-test write locks, used only when the server has no transactions. */
   locks: Collection<LockDoc>;
+  /** Detected change points. */
+  changes: Collection<ChangeDoc>;
+  /** Notification deliveries of the change points. */
+  deliveries: Collection<DeliveryDoc>;
+  /** Per-delivery locks, used only when the server has no transactions. */
+  deliveryLocks: Collection<LockDoc>;
 }
 
 /**
@@ -26,8 +33,11 @@ export function collectionsOf(db: Db): Collections {
     ownerConfigs: db.collection<OwnerConfigDoc>('owner_configs'),
     users: db.collection<UserDoc>('users'),
     tokens: db.collection<TokenDoc>('tokens'),
-    changes: db.collection<CachedChangesDoc>('changes_cache'),
+    changesCache: db.collection<CachedChangesDoc>('changes_cache'),
     locks: db.collection<LockDoc>('test_locks'),
+    changes: db.collection<ChangeDoc>('changes'),
+    deliveries: db.collection<DeliveryDoc>('deliveries'),
+    deliveryLocks: db.collection<LockDoc>('delivery_locks'),
   };
 }
 
@@ -35,7 +45,9 @@ export function collectionsOf(db: Db): Collections {
  * Creates every index the store relies on; idempotent (createIndex of an existing identical
  * index is a no-op). The series index extends the issue's {test_id, timestamp} with `seq`, so the
  * tie-break sort is served from the index too. Unique indexes sit wherever a duplicate would be
- * a bug. O(number of indexes) round trips.
+ * a bug. A test's change records are found through the prefix of their unique key {owner, test,
+ * metric, change_key}; deliveries through {state, next_attempt_at} when claiming and {owner,
+ * state, created_at} when listing. O(number of indexes) round trips.
  *
  * @example await ensureIndexes(collectionsOf(db));
  */
@@ -46,5 +58,9 @@ export async function ensureIndexes(c: Collections): Promise<void> {
   await c.users.createIndex({ login: 1 }, { name: 'login', unique: true });
   await c.tokens.createIndex({ hash: 1 }, { name: 'hash', unique: true });
   await c.tokens.createIndex({ owner: 1, created_at: 1 }, { name: 'owner_created' });
-  await c.changes.createIndex({ owner: 1, test: 1, config_key: 1 }, { name: 'owner_test_config', unique: true });
+  await c.changesCache.createIndex({ owner: 1, test: 1, config_key: 1 }, { name: 'owner_test_config', unique: true });
+  await c.changes.createIndex({ owner: 1, test: 1, metric: 1, change_key: 1 }, { name: 'change_key', unique: true });
+  await c.deliveries.createIndex({ change_id: 1, channel: 1 }, { name: 'change_channel', unique: true });
+  await c.deliveries.createIndex({ state: 1, next_attempt_at: 1 }, { name: 'due' });
+  await c.deliveries.createIndex({ owner: 1, state: 1, created_at: 1 }, { name: 'owner_state' });
 }

@@ -1,5 +1,6 @@
 import { MongoClient, ObjectId, type ClientSession, type Filter } from 'mongodb';
 import { checkBatch, checkWindow } from '../batch.ts';
+import type { ChangeRecord, ClaimedDelivery, Delivery, DeliveryOutcome, DeliveryState, DetectedChange } from '../change-types.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -20,10 +21,12 @@ import type {
   WriteSummary,
 } from '../types.ts';
 import { collectionsOf, ensureIndexes, type Collections } from './collections.ts';
+import { atomicDeliveryWrites, lockedDeliveryWrites } from './delivery-writes.ts';
 import { cachedChangesFromDoc, testFromDoc, tokenFromDoc, userFromDoc, type ResultDocument, type TestDoc } from './documents.ts';
 import { isDuplicateKey, retryDuplicateUpsert } from './mongo-errors.ts';
 import { appendBatch, upsertBatch } from './result-writes.ts';
-import { withTestLock } from './test-lock.ts';
+import { withTestLock } from './locks.ts';
+import { MongoChangeStore } from './mongo-changes.ts';
 import { inTransaction, supportsTransactions } from './transactions.ts';
 
 /** How to reach the MongoDB server, and the clock for the timestamps the store sets itself. */
@@ -43,7 +46,9 @@ export interface MongoStoreOptions {
  * Without them (standalone mongod, FerretDB) it runs under the test's write lock and in an order
  * that leaves no wrong metadata behind on a clean failure: batch checked before anything is
  * written, results next (ids chosen up front, undone if an append fails part-way), the test's
- * counters last. `docs/storage.md` lists what holds in each mode. Reads of a window are
+ * counters last. Change records and deliveries are delegated to `MongoChangeStore`: claims are
+ * atomic `findOneAndUpdate`s with transactions, per-delivery locks without (FerretDB's
+ * conditional updates are not atomic). `docs/storage.md` lists what holds in each mode. Reads of a window are
  * O(log n + k) through the {test_id, timestamp, seq} index.
  *
  * @example
@@ -55,6 +60,7 @@ export class MongoStore implements Store {
   private readonly c: Collections;
   private readonly clock: Clock;
   private transactional = false;
+  private changeStore: MongoChangeStore | undefined;
 
   constructor(options: MongoStoreOptions) {
     this.client = new MongoClient(options.uri, { writeConcern: { w: 'majority' } });
@@ -66,6 +72,8 @@ export class MongoStore implements Store {
     await this.client.connect();
     await ensureIndexes(this.c);
     this.transactional = await supportsTransactions(this.client, this.c.locks);
+    const writes = this.transactional ? atomicDeliveryWrites(this.c.deliveries) : lockedDeliveryWrites(this.c.deliveries, this.c.deliveryLocks);
+    this.changeStore = new MongoChangeStore(this.c, writes, (owner, test, work) => this.writeTest(owner, test, work));
   }
 
   async close(): Promise<void> {
@@ -202,7 +210,7 @@ export class MongoStore implements Store {
   }
 
   async getCachedChanges(owner: OwnerId, test: string, configKey: string): Promise<CachedChanges | null> {
-    const doc = await this.c.changes.findOne({ owner, test, config_key: configKey });
+    const doc = await this.c.changesCache.findOne({ owner, test, config_key: configKey });
     return doc ? cachedChangesFromDoc(doc) : null;
   }
 
@@ -210,7 +218,7 @@ export class MongoStore implements Store {
     const payload = encodeExactJson(entry.payload);
     const key = { owner: entry.owner, test: entry.test, config_key: entry.config_key };
     try {
-      await this.c.changes.updateOne({ ...key, version: { $lte: entry.version } }, { $set: { version: entry.version, payload } }, { upsert: true });
+      await this.c.changesCache.updateOne({ ...key, version: { $lte: entry.version } }, { $set: { version: entry.version, payload } }, { upsert: true });
     } catch (error) {
       // The filter missed because a newer version is cached; the upsert then hit the unique key.
       // Keeping the newer entry is the point, so this is the expected outcome, not a failure.
@@ -218,9 +226,46 @@ export class MongoStore implements Store {
     }
   }
 
+  async syncChanges(
+    owner: OwnerId,
+    test: string,
+    metrics: string[],
+    detected: DetectedChange[],
+    channelsFor: (change: DetectedChange) => string[],
+    now: number,
+  ): Promise<number> {
+    return this.changes.syncChanges(owner, test, metrics, detected, channelsFor, now);
+  }
+
+  async listChanges(owner: OwnerId, test: string): Promise<{ change: ChangeRecord; deliveries: Delivery[] }[]> {
+    return this.changes.listChanges(owner, test);
+  }
+
+  async claimDeliveries(now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+    return this.changes.claimDeliveries(now, leaseMs, limit);
+  }
+
+  async completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
+    return this.changes.completeDelivery(id, claimToken, outcome);
+  }
+
+  async listDeliveries(owner: OwnerId, state?: DeliveryState): Promise<{ delivery: Delivery; change: ChangeRecord }[]> {
+    return this.changes.listDeliveries(owner, state);
+  }
+
+  async retryDelivery(owner: OwnerId, id: string, now: number): Promise<boolean> {
+    return this.changes.retryDelivery(owner, id, now);
+  }
+
+  /** The change-record half, which needs to know (from `init()`) whether the server has transactions. */
+  private get changes(): MongoChangeStore {
+    if (!this.changeStore) throw new Error('MongoStore: change records used before init()');
+    return this.changeStore;
+  }
+
   /**
-   * Runs one write to a test's results or metadata: in a transaction where the server has them,
-   * else under the test's write lock (see `test-lock.ts`), with no session.
+   * Runs one write to a test's results, metadata or change records: in a transaction where the server has them,
+   * else under the test's write lock (see `locks.ts`), with no session.
    */
   private async writeTest<T>(owner: OwnerId, test: string, work: (session: ClientSession | undefined) => Promise<T>): Promise<T> {
     if (this.transactional) return inTransaction(this.client, work);

@@ -1,5 +1,5 @@
 import { MongoServerError, ObjectId, type ClientSession, type Collection, type MongoClient } from 'mongodb';
-import type { LockDoc } from './test-lock.ts';
+import type { LockDoc } from './locks.ts';
 
 /**
  * Whether the server really runs multi-document transactions. It must say it is a replica-set

@@ -61,6 +61,38 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (owner, test, config_key)
   );
   `,
+  `
+  CREATE TABLE changes (
+    id TEXT PRIMARY KEY,
+    owner TEXT NOT NULL,
+    test TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    change_key TEXT NOT NULL,
+    time REAL NOT NULL,
+    details TEXT NOT NULL,
+    significant INTEGER NOT NULL,
+    first_detected_at REAL NOT NULL,
+    updated_at REAL NOT NULL,
+    UNIQUE (owner, test, metric, change_key)
+  );
+  CREATE TABLE deliveries (
+    id TEXT PRIMARY KEY,
+    change_id TEXT NOT NULL REFERENCES changes (id) ON DELETE CASCADE,
+    owner TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    state TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'delivered', 'failed', 'cancelled')),
+    attempts INTEGER NOT NULL,
+    next_attempt_at REAL NOT NULL,
+    lease_until REAL,
+    claim_token TEXT,
+    last_error TEXT,
+    delivered_at REAL,
+    created_at REAL NOT NULL,
+    UNIQUE (change_id, channel)
+  );
+  CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
+  CREATE INDEX deliveries_owner ON deliveries (owner, state, created_at);
+  `,
 ];
 
 /**

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkBatch, checkWindow, duplicateResult } from '../batch.ts';
+import type { ChangeRecord, ClaimedDelivery, Delivery, DeliveryOutcome, DeliveryState, DetectedChange } from '../change-types.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -24,6 +25,7 @@ import type {
 } from '../types.ts';
 import { cachedChangesFromRow, resultFromRow, testFromRow, tokenFromRow, type TestRow } from './rows.ts';
 import { migrate } from './schema.ts';
+import { SqliteChangeStore } from './sqlite-changes.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
 /** Where the database lives: an explicit file, or `<dataDir>/vahti.db`. */
@@ -42,6 +44,8 @@ export interface SqliteStoreOptions {
  * never block the writer. Every write is one `BEGIN IMMEDIATE` transaction (taking the write lock
  * up front, so two connections never deadlock upgrading a read); `busy_timeout` makes a second
  * process wait for the lock instead of failing. Statements are prepared once in `init()`.
+ * Change records and deliveries are delegated to `SqliteChangeStore` (same connection), whose
+ * claims are exclusive across processes for the same reason: one immediate transaction each.
  * Results keep their metrics, attributes and extra_info as exact JSON, so floats round-trip bit
  * for bit. Reads are O(log n + k) through the (test_id, timestamp, seq) index.
  *
@@ -56,6 +60,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private prepared: Statements | undefined;
+  private changeStore: SqliteChangeStore | undefined;
 
   constructor(location: SqliteLocation, options: SqliteStoreOptions = {}) {
     this.file = 'file' in location ? location.file : join(location.dataDir, 'vahti.db');
@@ -71,6 +76,7 @@ export class SqliteStore implements Store {
   async init(): Promise<void> {
     migrate(this.db);
     this.prepared ??= prepareStatements(this.db);
+    this.changeStore ??= new SqliteChangeStore(this.db);
   }
 
   async close(): Promise<void> {
@@ -194,9 +200,45 @@ export class SqliteStore implements Store {
     this.write((s) => s.putCachedChanges.run(entry.owner, entry.test, entry.config_key, entry.version, payload));
   }
 
+  async syncChanges(
+    owner: OwnerId,
+    test: string,
+    metrics: string[],
+    detected: DetectedChange[],
+    channelsFor: (change: DetectedChange) => string[],
+    now: number,
+  ): Promise<number> {
+    return this.changes.syncChanges(owner, test, metrics, detected, channelsFor, now);
+  }
+
+  async listChanges(owner: OwnerId, test: string): Promise<{ change: ChangeRecord; deliveries: Delivery[] }[]> {
+    return this.changes.listChanges(owner, test);
+  }
+
+  async claimDeliveries(now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
+    return this.changes.claimDeliveries(now, leaseMs, limit);
+  }
+
+  async completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
+    return this.changes.completeDelivery(id, claimToken, outcome);
+  }
+
+  async listDeliveries(owner: OwnerId, state?: DeliveryState): Promise<{ delivery: Delivery; change: ChangeRecord }[]> {
+    return this.changes.listDeliveries(owner, state);
+  }
+
+  async retryDelivery(owner: OwnerId, id: string, now: number): Promise<boolean> {
+    return this.changes.retryDelivery(owner, id, now);
+  }
+
   private get s(): Statements {
     if (!this.prepared) throw new Error('SqliteStore used before init()');
     return this.prepared;
+  }
+
+  private get changes(): SqliteChangeStore {
+    if (!this.changeStore) throw new Error('SqliteStore used before init()');
+    return this.changeStore;
   }
 
   /** Runs `work` as one BEGIN IMMEDIATE transaction: all of it or none. */

@@ -1,3 +1,4 @@
+import type { ChangeDetails, DetectedChange } from '../../../src/store/change-types.ts';
 import type { Clock } from '../../../src/store/clock.ts';
 import type { Store, TestResult } from '../../../src/store/types.ts';
 
@@ -70,4 +71,35 @@ export async function rejection(promise: Promise<unknown>): Promise<unknown> {
     return error;
   }
   throw new Error('expected the promise to reject, but it resolved');
+}
+
+/** The `now` (Unix ms) the change and delivery tests pass. */
+export const NOW_MS = NOW * 1000;
+
+/**
+ * A detected change of `metric` at result time `time` (keyed by its commit), with statistics
+ * that `overrides` may shift.
+ *
+ * @example detected('time', 100, { pvalue: 0.001 })
+ */
+export function detected(metric: string, time: number, overrides: Partial<ChangeDetails> = {}): DetectedChange {
+  return {
+    metric,
+    change_key: `commit:c${time}`,
+    details: {
+      time,
+      index: time / 10,
+      pvalue: 1e-300,
+      magnitude: 0.1 + 0.2,
+      forward_change_percent: -0,
+      mean_before: 10,
+      mean_after: 11,
+      stddev_before: 0.5,
+      stddev_after: 0.25,
+      unit: 'ms',
+      direction: 'lower_is_better',
+      attributes: { git_repo: 'https://github.com/example/app', branch: 'main', git_commit: `c${time}` },
+      ...overrides,
+    },
+  };
 }
