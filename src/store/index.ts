@@ -1,4 +1,14 @@
 /** The storage layer: the `Store` contract, its two backends and the function that picks one. */
+export type {
+  ChangeDetails,
+  ChangeRecord,
+  ChangeStore,
+  ClaimedDelivery,
+  Delivery,
+  DeliveryOutcome,
+  DeliveryState,
+  DetectedChange,
+} from './change-types.ts';
 export { ConflictError, DomainError, NotFoundError } from './errors.ts';
 export { systemClock, type Clock } from './clock.ts';
 export { emptyTestConfig } from './defaults.ts';

@@ -6,7 +6,7 @@ import { supportsTransactions } from '../../src/store/mongo/transactions.ts';
 import { startFerretDb, type FerretDb } from '../support/ferretdb.ts';
 import { storeContract } from './contract.ts';
 import { dropDatabase, freshDatabaseName, mongoStoreFactory } from './mongo-factory.ts';
-import { NOW, rejection, result } from './contract/fixtures.ts';
+import { detected, NOW, NOW_MS, rejection, result } from './contract/fixtures.ts';
 
 /** The MongoDB store over the wire against FerretDB 1.24 (SQLite handler), a fresh database per test. */
 describe('MongoStore on FerretDB', function () {
@@ -50,6 +50,12 @@ describe('MongoStore on FerretDB', function () {
           { key: { owner: 1, created_at: 1 }, unique: false },
         ]);
         expect(await summary('changes_cache')).to.deep.equal([{ key: { owner: 1, test: 1, config_key: 1 }, unique: true }]);
+        expect(await summary('changes')).to.deep.equal([{ key: { owner: 1, test: 1, metric: 1, change_key: 1 }, unique: true }]);
+        expect(await summary('deliveries')).to.have.deep.members([
+          { key: { change_id: 1, channel: 1 }, unique: true },
+          { key: { state: 1, next_attempt_at: 1 }, unique: false },
+          { key: { owner: 1, state: 1, created_at: 1 }, unique: false },
+        ]);
       } finally {
         await client.close();
         await dropDatabase(ferret.uri, dbName);
@@ -71,6 +77,32 @@ describe('MongoStore on FerretDB', function () {
         await store.close();
       } finally {
         await replicaSet.stop();
+      }
+    });
+  });
+
+  describe('deliveries without transactions', () => {
+    it('claims only once a held deliveries lock is free (here: broken after it expired), and leaves no lock behind', async () => {
+      const dbName = freshDatabaseName('vahti_delivery_lock');
+      const store = new MongoStore({ uri: ferret.uri, dbName });
+      const client = await MongoClient.connect(ferret.uri);
+      try {
+        await store.init();
+        const locks = client.db(dbName).collection<LockDoc>('delivery_locks');
+        await store.syncChanges('u:alice', 'bench', ['time'], [detected('time', 100)], () => ['slack'], NOW_MS);
+        await locks.insertOne({ _id: 'deliveries', holder: new ObjectId(), expires_at: Date.now() + 300 });
+        const started = Date.now();
+        const [claimed] = await store.claimDeliveries(NOW_MS, 60_000, 1);
+        expect(Date.now() - started).to.be.at.least(250);
+        await store.completeDelivery(claimed!.delivery.id, claimed!.delivery.claim_token!, { kind: 'failed', error: 'boom' });
+        await store.retryDelivery('u:alice', claimed!.delivery.id, NOW_MS);
+        await store.syncChanges('u:alice', 'bench', ['time'], [], () => ['slack'], NOW_MS);
+        expect(await locks.countDocuments()).to.equal(0);
+        expect((await store.listDeliveries('u:alice'))[0]?.delivery.state).to.equal('cancelled');
+      } finally {
+        await store.close();
+        await client.close();
+        await dropDatabase(ferret.uri, dbName);
       }
     });
   });

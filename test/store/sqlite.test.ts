@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { storeContract } from './contract.ts';
-import { NOW, result } from './contract/fixtures.ts';
+import { detected, NOW, NOW_MS, result } from './contract/fixtures.ts';
 
 describe('SqliteStore', () => {
   describe('contract', () => {
@@ -59,6 +59,26 @@ describe('SqliteStore', () => {
       expect(Object.is(stored?.metrics[0]?.value, -0)).to.equal(true);
       expect((await second.getTest('u:alice', 'bench'))?.result_count).to.equal(1);
       await second.close();
+    });
+
+    it('upgrades a database of the first schema, keeping its data and adding change records', async () => {
+      const file = join(dir, 'old.db');
+      const first = new SqliteStore({ file });
+      await first.init();
+      await first.writeResults('u:alice', 'bench', [result(1)], 'append', NOW);
+      await first.close();
+      const old = new Database(file);
+      old.exec('DROP TABLE deliveries; DROP TABLE changes; UPDATE schema_version SET version = 1');
+      old.close();
+
+      const upgraded = new SqliteStore({ file });
+      await upgraded.init();
+      expect((await upgraded.getTest('u:alice', 'bench'))?.result_count).to.equal(1);
+      expect(await upgraded.syncChanges('u:alice', 'bench', ['time'], [detected('time', 1)], () => ['slack'], NOW_MS)).to.equal(1);
+      await upgraded.close();
+      const db = new Database(file, { readonly: true });
+      expect(db.prepare('SELECT version FROM schema_version').all()).to.deep.equal([{ version: SCHEMA_VERSION }]);
+      db.close();
     });
 
     it('refuses to be used before init()', async () => {
