@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { SCHEMA_VERSION } from '../../src/store/sqlite/schema.ts';
 import { SqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
 import { storeContract } from './contract.ts';
-import { detected, NOW, NOW_MS, result } from './contract/fixtures.ts';
+import { detected, NOW, NOW_MS, rejection, result } from './contract/fixtures.ts';
 
 describe('SqliteStore', () => {
   describe('contract', () => {
@@ -90,6 +90,7 @@ describe('SqliteStore', () => {
         error = caught;
       }
       expect(error).to.be.instanceOf(Error).with.property('message').that.matches(/before init/);
+      expect(await rejection(store.claimDeliveries(NOW_MS, 1000, 1))).to.have.property('message').that.matches(/before init/);
       await store.close();
     });
   });

@@ -1,6 +1,6 @@
 import { MongoClient, ObjectId, type ClientSession, type Filter } from 'mongodb';
 import { checkBatch, checkWindow } from '../batch.ts';
-import type { ChangeRecord, ClaimedDelivery, Delivery, DeliveryOutcome, DeliveryState, DetectedChange } from '../change-types.ts';
+import { ChangeStoreMethods } from '../change-store-methods.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -55,7 +55,7 @@ export interface MongoStoreOptions {
  * const store = new MongoStore({ uri: process.env.MONGODB_URI!, dbName: 'vahti' });
  * await store.init();
  */
-export class MongoStore implements Store {
+export class MongoStore extends ChangeStoreMethods implements Store {
   private readonly client: MongoClient;
   private readonly c: Collections;
   private readonly clock: Clock;
@@ -63,6 +63,7 @@ export class MongoStore implements Store {
   private changeStore: MongoChangeStore | undefined;
 
   constructor(options: MongoStoreOptions) {
+    super();
     this.client = new MongoClient(options.uri, { writeConcern: { w: 'majority' } });
     this.c = collectionsOf(this.client.db(options.dbName));
     this.clock = options.clock ?? systemClock;
@@ -226,39 +227,8 @@ export class MongoStore implements Store {
     }
   }
 
-  async syncChanges(
-    owner: OwnerId,
-    test: string,
-    metrics: string[],
-    detected: DetectedChange[],
-    channelsFor: (change: DetectedChange) => string[],
-    now: number,
-  ): Promise<number> {
-    return this.changes.syncChanges(owner, test, metrics, detected, channelsFor, now);
-  }
-
-  async listChanges(owner: OwnerId, test: string): Promise<{ change: ChangeRecord; deliveries: Delivery[] }[]> {
-    return this.changes.listChanges(owner, test);
-  }
-
-  async claimDeliveries(now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
-    return this.changes.claimDeliveries(now, leaseMs, limit);
-  }
-
-  async completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
-    return this.changes.completeDelivery(id, claimToken, outcome);
-  }
-
-  async listDeliveries(owner: OwnerId, state?: DeliveryState): Promise<{ delivery: Delivery; change: ChangeRecord }[]> {
-    return this.changes.listDeliveries(owner, state);
-  }
-
-  async retryDelivery(owner: OwnerId, id: string, now: number): Promise<boolean> {
-    return this.changes.retryDelivery(owner, id, now);
-  }
-
   /** The change-record half, which needs to know (from `init()`) whether the server has transactions. */
-  private get changes(): MongoChangeStore {
+  protected changes(): MongoChangeStore {
     if (!this.changeStore) throw new Error('MongoStore: change records used before init()');
     return this.changeStore;
   }

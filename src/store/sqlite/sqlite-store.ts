@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkBatch, checkWindow, duplicateResult } from '../batch.ts';
-import type { ChangeRecord, ClaimedDelivery, Delivery, DeliveryOutcome, DeliveryState, DetectedChange } from '../change-types.ts';
+import { ChangeStoreMethods } from '../change-store-methods.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -54,7 +54,7 @@ export interface SqliteStoreOptions {
  * await store.init();
  * await store.writeResults('u:alice', 'bench/cpu', results, 'append', now);
  */
-export class SqliteStore implements Store {
+export class SqliteStore extends ChangeStoreMethods implements Store {
   /** Path of the database file. */
   readonly file: string;
   private readonly db: Database.Database;
@@ -63,6 +63,7 @@ export class SqliteStore implements Store {
   private changeStore: SqliteChangeStore | undefined;
 
   constructor(location: SqliteLocation, options: SqliteStoreOptions = {}) {
+    super();
     this.file = 'file' in location ? location.file : join(location.dataDir, 'vahti.db');
     mkdirSync(dirname(this.file), { recursive: true });
     this.db = new Database(this.file);
@@ -200,43 +201,12 @@ export class SqliteStore implements Store {
     this.write((s) => s.putCachedChanges.run(entry.owner, entry.test, entry.config_key, entry.version, payload));
   }
 
-  async syncChanges(
-    owner: OwnerId,
-    test: string,
-    metrics: string[],
-    detected: DetectedChange[],
-    channelsFor: (change: DetectedChange) => string[],
-    now: number,
-  ): Promise<number> {
-    return this.changes.syncChanges(owner, test, metrics, detected, channelsFor, now);
-  }
-
-  async listChanges(owner: OwnerId, test: string): Promise<{ change: ChangeRecord; deliveries: Delivery[] }[]> {
-    return this.changes.listChanges(owner, test);
-  }
-
-  async claimDeliveries(now: number, leaseMs: number, limit: number): Promise<ClaimedDelivery[]> {
-    return this.changes.claimDeliveries(now, leaseMs, limit);
-  }
-
-  async completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean> {
-    return this.changes.completeDelivery(id, claimToken, outcome);
-  }
-
-  async listDeliveries(owner: OwnerId, state?: DeliveryState): Promise<{ delivery: Delivery; change: ChangeRecord }[]> {
-    return this.changes.listDeliveries(owner, state);
-  }
-
-  async retryDelivery(owner: OwnerId, id: string, now: number): Promise<boolean> {
-    return this.changes.retryDelivery(owner, id, now);
-  }
-
   private get s(): Statements {
     if (!this.prepared) throw new Error('SqliteStore used before init()');
     return this.prepared;
   }
 
-  private get changes(): SqliteChangeStore {
+  protected changes(): SqliteChangeStore {
     if (!this.changeStore) throw new Error('SqliteStore used before init()');
     return this.changeStore;
   }
