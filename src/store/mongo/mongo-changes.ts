@@ -23,11 +23,12 @@ export type WriteTest = <T>(owner: OwnerId, test: string, work: (session: Client
  * Change records and their deliveries in MongoDB (the `ChangeStore` half of `MongoStore`).
  * `syncChanges` runs through `writeTest`: one transaction on a replica set, else under the
  * test's write lock. Claims and the other delivery transitions go through `DeliveryWrites`:
- * atomic `findOneAndUpdate`s on MongoDB, per-delivery locks where updates are not atomic
- * (FerretDB). Without transactions a sync that fails part-way keeps what it wrote, in this order:
- * new records, their deliveries, updated records, cancellations, revivals (docs/storage.md says
- * what each cut leaves). Reads are O(log n + k) through the {owner, test, …} and
- * {owner, state, created_at} indexes.
+ * conditional `findOneAndUpdate`s and `updateOne`s, atomic on MongoDB, run one at a time under
+ * the deliveries lock where the server has no transactions (FerretDB's updates are not atomic).
+ * Without transactions a sync that fails part-way keeps what it wrote, in this order: new
+ * records, their deliveries, updated records, cancellations, revivals (docs/storage.md says what
+ * each cut leaves). Reads are O(log n + k) through the {owner, test, …} and {owner, state,
+ * created_at} indexes.
  *
  * @example const changes = new MongoChangeStore(collections, atomicDeliveryWrites(collections.deliveries), writeTest);
  */

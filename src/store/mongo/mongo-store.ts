@@ -46,10 +46,10 @@ export interface MongoStoreOptions {
  * Without them (standalone mongod, FerretDB) it runs under the test's write lock and in an order
  * that leaves no wrong metadata behind on a clean failure: batch checked before anything is
  * written, results next (ids chosen up front, undone if an append fails part-way), the test's
- * counters last. Change records and deliveries are delegated to `MongoChangeStore`: claims are
- * atomic `findOneAndUpdate`s with transactions, per-delivery locks without (FerretDB's
- * conditional updates are not atomic). `docs/storage.md` lists what holds in each mode. Reads of a window are
- * O(log n + k) through the {test_id, timestamp, seq} index.
+ * counters last. Change records and deliveries are delegated to `MongoChangeStore`: a claim is
+ * a conditional `findOneAndUpdate`, run under the deliveries lock without transactions (FerretDB's
+ * conditional updates are not atomic). `docs/storage.md` lists what holds in each mode. Reads of
+ * a window are O(log n + k) through the {test_id, timestamp, seq} index.
  *
  * @example
  * const store = new MongoStore({ uri: process.env.MONGODB_URI!, dbName: 'vahti' });
