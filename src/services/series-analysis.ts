@@ -10,7 +10,7 @@
  * at the cost of the new points only.
  */
 import { IncrementalDetector } from '../../algorithms/index.ts';
-import type { TestResult } from '../store/types.ts';
+import type { MetricDirection, TestResult } from '../store/types.ts';
 import type { DetectionPlan } from './detection-plan.ts';
 
 /** The commit a result was measured at. */
@@ -23,6 +23,9 @@ export interface CommitAttributes {
 /** One metric's change point, with the time of the first result after the change. */
 export interface MetricChange {
   metric: string;
+  /** The metric's unit and direction as its latest result gave them. */
+  unit: string;
+  direction?: MetricDirection;
   /** Position of the first result after the change, in the test's results by timestamp. */
   index: number;
   time: number;
@@ -55,6 +58,7 @@ export class SeriesAnalysis {
   readonly #times: number[] = [];
   readonly #commits: CommitAttributes[] = [];
   readonly #detectors = new Map<string, IncrementalDetector>();
+  readonly #units = new Map<string, { unit: string; direction?: MetricDirection }>();
   #groups: ChangeGroup[] | null = [];
 
   constructor(plan: DetectionPlan) {
@@ -89,6 +93,7 @@ export class SeriesAnalysis {
       const { git_repo, branch, git_commit } = result.attributes;
       this.#commits.push({ git_repo, branch, git_commit });
       for (const metric of result.metrics) {
+        this.#units.set(metric.name, metric.direction ? { unit: metric.unit, direction: metric.direction } : { unit: metric.unit });
         let column = columns.get(metric.name);
         if (!column) {
           if (!this.#plan.optionsFor(metric.name)) continue;
@@ -135,6 +140,7 @@ export class SeriesAnalysis {
         }
         group.changes.push({
           metric,
+          ...(this.#units.get(metric) ?? { unit: '' }),
           index: cp.index,
           time,
           forward_change_percent: cp.forward_change_percent,

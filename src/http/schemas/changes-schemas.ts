@@ -9,6 +9,8 @@ import { MetricNameSchema } from './result-schemas.ts';
 export const ChangeSchema = z
   .object({
     metric: z.string(),
+    unit: z.string(),
+    direction: z.enum(['higher_is_better', 'lower_is_better']).optional().meta({ description: 'As the latest result gave it; absent means lower is better.' }),
     index: z.number().int().meta({ description: 'Position of the first result after the change, in timestamp order.' }),
     time: z.number().int().meta({ description: 'Timestamp of that result.' }),
     forward_change_percent: z.number().meta({ description: '100 · (mean_after / mean_before − 1).' }),
