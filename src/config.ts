@@ -28,6 +28,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   BODY_LIMIT_BYTES: intVar(1024, 1024 ** 3).default(10 * 1024 * 1024),
   DETECTOR_CACHE_SIZE: intVar(1, 1_000_000).default(256),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).optional(),
+  NOTIFY_SWEEP_SECONDS: intVar(1, 86_400).default(30),
+  NOTIFY_TIMEOUT_MS: intVar(100, 120_000).default(10_000),
 });
 
 /** The validated configuration, one object for the whole process. */
@@ -48,6 +51,12 @@ export interface Config {
   bodyLimitBytes: number;
   /** How many series keep their incremental detector state in memory (LRU). Default 256. */
   detectorCacheSize: number;
+  /** Where people reach this server (links in notifications, OAuth callback). Default http://localhost:PORT. */
+  publicUrl: string;
+  /** How often pending and retrying notifications are swept (s). Default 30. */
+  notifySweepSeconds: number;
+  /** Timeout of one notification attempt (ms). Default 10,000. */
+  notifyTimeoutMs: number;
 }
 
 /** Thrown by {@link loadConfig} when the environment is invalid; the message lists every problem. */
@@ -82,5 +91,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     detectorCacheSize: e.DETECTOR_CACHE_SIZE,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    notifySweepSeconds: e.NOTIFY_SWEEP_SECONDS,
+    notifyTimeoutMs: e.NOTIFY_TIMEOUT_MS,
   };
 }
