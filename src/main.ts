@@ -4,6 +4,7 @@
  * Exits 1 with one line on stderr when the config is invalid or the store cannot be opened.
  */
 import { readFileSync } from 'node:fs';
+import { Cron } from 'croner';
 import { createApp } from './http/app.ts';
 import { close, listen, serverUrl } from './http/server.ts';
 import { loadConfig } from './config.ts';
@@ -17,7 +18,19 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = createLogger(config);
   const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb });
-  const services = createServices(store, { clock: systemClock, detectorCacheSize: config.detectorCacheSize });
+  const services = createServices(store, {
+    clock: systemClock,
+    detectorCacheSize: config.detectorCacheSize,
+    notifications: {
+      publicUrl: config.publicUrl,
+      clockMs: Date.now,
+      random: Math.random,
+      timeoutMs: config.notifyTimeoutMs,
+      onError: (err) => logger.error({ err }, 'notification delivery failed'),
+    },
+  });
+  // The sweep sends what uploads left due: retries after backoff, claims whose lease ran out.
+  const sweep = new Cron('* * * * * *', { interval: config.notifySweepSeconds, protect: true }, () => services.notifications.kick());
   const readiness = { ready: false };
   const app = createApp({ config, services, logger, readiness, version });
   const server = await listen(app, config.port, config.host);
@@ -30,7 +43,9 @@ async function main(): Promise<void> {
     stopping = true;
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
+    sweep.stop();
     await close(server);
+    await services.notifications.idle();
     await store.close();
     logger.info('stopped');
   };

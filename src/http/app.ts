@@ -17,6 +17,7 @@ import { PROBLEM_TYPES } from './problems.ts';
 import { agentRoutes } from './routes/agent-routes.ts';
 import { changesRoutes } from './routes/changes-routes.ts';
 import { configRoutes } from './routes/config-routes.ts';
+import { notificationRoutes } from './routes/notification-routes.ts';
 import { resultsRoutes } from './routes/results-routes.ts';
 import { serviceRoutes, type Readiness } from './routes/service-routes.ts';
 
@@ -67,7 +68,7 @@ export function createApp({ config, services, logger, readiness, version }: AppD
   const groups: RouteGroup[] = [
     {
       prefix: API_PREFIX,
-      routes: [...changesRoutes(services), ...resultsRoutes(services), ...configRoutes(services), ...agentRoutes(services)],
+      routes: [...changesRoutes(services), ...resultsRoutes(services), ...configRoutes(services), ...agentRoutes(services), ...notificationRoutes(services)],
     },
     {
       prefix: '',

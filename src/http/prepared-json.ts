@@ -17,23 +17,3 @@ export class PreparedJson<T> {
     this.etag = `W/"${createHash('sha1').update(this.text).digest('base64url')}"`;
   }
 }
-
-/**
- * A memo of prepared bodies keyed by the identity of the object they were built from, so a
- * body is serialised once per version of that object and forgotten with it (WeakMap).
- *
- * @example
- * const prepared = preparedJsonMemo<ChangeGroup[]>();
- * prepared(groups, () => presentChanges(test, groups)); // serialises on the first call only
- */
-export function preparedJsonMemo<K extends object>(): <T>(key: K, present: () => T) => PreparedJson<T> {
-  const memo = new WeakMap<K, PreparedJson<unknown>>();
-  return <T>(key: K, present: () => T) => {
-    let prepared = memo.get(key) as PreparedJson<T> | undefined;
-    if (!prepared) {
-      prepared = new PreparedJson(present());
-      memo.set(key, prepared);
-    }
-    return prepared;
-  };
-}

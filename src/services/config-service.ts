@@ -4,6 +4,7 @@
  */
 import type { OwnerConfig, OwnerId, Store, TestConfig, TestMeta, Thresholds } from '../store/types.ts';
 import { DEFAULT_CORE } from './detection-plan.ts';
+import { mergeNotifierSettings, readNotifierSettings, type NotifierSettingsInput } from './notifier-settings.ts';
 import { requireTest } from './require-test.ts';
 
 /** A change to a test's settings; absent keys keep their current value. */
@@ -24,11 +25,19 @@ export class ConfigService {
 
   /** The owner's config, or the defaults when none was saved. */
   async ownerConfig(owner: OwnerId): Promise<OwnerConfig> {
-    return (await this.#store.getOwnerConfig(owner)) ?? { core: { ...DEFAULT_CORE }, notifiers: {} };
+    const stored = await this.#store.getOwnerConfig(owner);
+    return { core: stored?.core ?? { ...DEFAULT_CORE }, notifiers: { ...readNotifierSettings(stored?.notifiers) } };
   }
 
-  /** Replaces the owner's config; cached change points stop matching through the plan hash. */
-  async replaceOwnerConfig(owner: OwnerId, config: OwnerConfig): Promise<OwnerConfig> {
+  /**
+   * Replaces the owner's thresholds and applies `notifiers` to the stored notifier settings
+   * (absent keys and omitted secrets are kept; see {@link mergeNotifierSettings}). Cached change
+   * points stop matching through the plan hash.
+   */
+  async replaceOwnerConfig(owner: OwnerId, update: { core: OwnerConfig['core']; notifiers?: NotifierSettingsInput }): Promise<OwnerConfig> {
+    const stored = readNotifierSettings((await this.#store.getOwnerConfig(owner))?.notifiers);
+    const notifiers = update.notifiers ? mergeNotifierSettings(stored, update.notifiers) : stored;
+    const config: OwnerConfig = { core: update.core, notifiers: { ...notifiers } };
     await this.#store.putOwnerConfig(owner, config);
     return config;
   }

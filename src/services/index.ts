@@ -8,6 +8,7 @@ import { ChangesService, type TrackedSeries } from './changes-service.ts';
 import type { Clock } from '../store/clock.ts';
 import { ConfigService } from './config-service.ts';
 import { LruCache } from './lru-cache.ts';
+import { NotificationService, type NotificationOptions } from './notification-service.ts';
 import { ResultsService } from './results-service.ts';
 import { TokenService } from './token-service.ts';
 
@@ -17,6 +18,8 @@ export { systemClock, type Clock } from '../store/clock.ts';
 export { ConfigService, type TestSettingsPatch } from './config-service.ts';
 export { DEFAULT_CORE } from './detection-plan.ts';
 export { ResultsService, type WriteMode } from './results-service.ts';
+export { NotificationService, changeKey, type NotificationOptions } from './notification-service.ts';
+export { maskUrl, type NotifierSettings, type NotifierSettingsInput } from './notifier-settings.ts';
 export type { ChangeGroup, CommitAttributes, MetricChange } from './series-analysis.ts';
 export { LOGIN_PATTERN, TokenService, hashToken, ownerOfUser } from './token-service.ts';
 
@@ -27,23 +30,27 @@ export interface Services {
   changes: ChangesService;
   config: ConfigService;
   agents: AgentService;
+  notifications: NotificationService;
 }
 
 /**
  * Wires the services over one store.
  *
  * @param options.detectorCacheSize how many series keep their analysis in memory.
- * @example const services = createServices(store, { clock: systemClock, detectorCacheSize: 256 });
+ * @param options.notifications how notifications are sent (links, clock, retries, error sink).
+ * @example const services = createServices(store, { clock: systemClock, detectorCacheSize: 256, notifications });
  */
-export function createServices(store: Store, options: { clock: Clock; detectorCacheSize: number }): Services {
+export function createServices(store: Store, options: { clock: Clock; detectorCacheSize: number; notifications: NotificationOptions }): Services {
   const { clock } = options;
   const changes = new ChangesService(store, new LruCache<string, TrackedSeries>(options.detectorCacheSize));
-  const results = new ResultsService(store, changes, clock);
+  const notifications = new NotificationService(store, options.notifications);
+  const results = new ResultsService(store, changes, clock, notifications);
   return {
     tokens: new TokenService(store, clock),
     results,
     changes,
     config: new ConfigService(store),
     agents: new AgentService(results, clock),
+    notifications,
   };
 }

@@ -22,7 +22,7 @@ import {
   type Target,
 } from '../../notifier/index.ts';
 import type { ChangeRecord, DeliveryState, DetectedChange, Delivery } from '../store/change-types.ts';
-import type { OwnerId, Store } from '../store/types.ts';
+import type { OwnerId, Store, TestMeta } from '../store/types.ts';
 import { channelsFor, readNotifierSettings } from './notifier-settings.ts';
 import type { ChangeGroup } from './series-analysis.ts';
 
@@ -89,13 +89,29 @@ export class NotificationService {
   }
 
   /**
-   * Records the test's current change points (`metrics`: those detection ran on) and makes
-   * deliveries pending for new ones. Returns how many became pending. One store transaction.
+   * Records the test's current change points and makes deliveries pending for new ones; returns
+   * how many became pending. The metrics reconciled are those with change points now or before,
+   * less the disabled ones (whose records are left alone). One store transaction.
    */
-  async syncTest(owner: OwnerId, test: string, metrics: string[], groups: readonly ChangeGroup[]): Promise<number> {
+  async syncTest(owner: OwnerId, meta: TestMeta, groups: readonly ChangeGroup[]): Promise<number> {
     const settings = readNotifierSettings((await this.#store.getOwnerConfig(owner))?.notifiers);
+    const known = await this.#store.listChanges(owner, meta.name);
+    const disabled = new Set(meta.config.disabled_metrics);
+    const metrics = [...new Set([...groups.flatMap((g) => g.changes.map((c) => c.metric)), ...known.map((k) => k.change.metric)])].filter((m) => !disabled.has(m));
     const now = this.#options.clockMs();
-    return this.#store.syncChanges(owner, test, metrics, detectedChanges(groups), (c) => channelsFor(settings, test, c, now), now);
+    return this.#store.syncChanges(owner, meta.name, metrics, detectedChanges(groups), (c) => channelsFor(settings, meta.name, c, now), now);
+  }
+
+  /**
+   * After an upload: syncs the test, then sends in the background. Never throws — the results
+   * are stored already; a failed sync is reported to `onError` and redone by the next upload.
+   */
+  async afterUpload(owner: OwnerId, meta: TestMeta, groups: readonly ChangeGroup[]): Promise<void> {
+    try {
+      if ((await this.syncTest(owner, meta, groups)) > 0) this.kick();
+    } catch (err) {
+      this.#options.onError(err);
+    }
   }
 
   /**

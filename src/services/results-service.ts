@@ -4,6 +4,7 @@
  */
 import type { OwnerId, ResultWindow, Store, StoredResult, TestMeta, TestResult } from '../store/types.ts';
 import type { ChangesService } from './changes-service.ts';
+import type { NotificationService } from './notification-service.ts';
 import type { Clock } from '../store/clock.ts';
 import { requireTest } from './require-test.ts';
 import type { ChangeGroup } from './series-analysis.ts';
@@ -17,10 +18,14 @@ export class ResultsService {
   readonly #changes: ChangesService;
   readonly #clock: Clock;
 
-  constructor(store: Store, changes: ChangesService, clock: Clock) {
+  readonly #notifications: NotificationService | null;
+
+  /** @param notifications told about every write's change points; null sends nothing. */
+  constructor(store: Store, changes: ChangesService, clock: Clock, notifications: NotificationService | null = null) {
     this.#store = store;
     this.#changes = changes;
     this.#clock = clock;
+    this.#notifications = notifications;
   }
 
   /**
@@ -33,7 +38,9 @@ export class ResultsService {
     const before = await this.#store.getTest(owner, test);
     const summary = await this.#store.writeResults(owner, test, results, mode, this.#clock());
     const after = await requireTest(this.#store, owner, test);
-    return this.#changes.afterWrite(owner, before, after, summary.updated === 0 ? results : null);
+    const groups = await this.#changes.afterWrite(owner, before, after, summary.updated === 0 ? results : null);
+    await this.#notifications?.afterUpload(owner, after, groups);
+    return groups;
   }
 
   /** The test's results in timestamp order within `window`, or `NotFoundError`. */

@@ -17,21 +17,52 @@ describe('configuration routes', () => {
     it('returns Nyrkiö’s defaults before anything is saved', async () => {
       const res = await call(app.url, 'GET', '/api/v0/user/config', { token });
       expect(res.status).to.equal(200);
-      expect(res.body).to.deep.equal({ core: { max_pvalue: 0.001, min_magnitude: 0.05, window_len: 50 }, notifiers: {} });
+      expect(res.body).to.deep.equal({
+        core: { max_pvalue: 0.001, min_magnitude: 0.05, window_len: 50 },
+        notifiers: { slack: null, since_days: 14, webhooks: [], muted_tests: [] },
+      });
     });
 
     it('stores a config, filling absent core keys with defaults', async () => {
-      const res = await call(app.url, 'PUT', '/api/v0/user/config', { token, json: { core: { window_len: 30 }, notifiers: { slack: { channel: '#perf' } } } });
+      const res = await call(app.url, 'PUT', '/api/v0/user/config', { token, json: { core: { window_len: 30 }, notifiers: { since_days: 3 } } });
       expect(res.status).to.equal(200);
       const read = await call(app.url, 'GET', '/api/v0/user/config', { token });
-      expect(read.body).to.deep.equal({ core: { max_pvalue: 0.001, min_magnitude: 0.05, window_len: 30 }, notifiers: { slack: { channel: '#perf' } } });
+      expect(read.body).to.deep.equal({
+        core: { max_pvalue: 0.001, min_magnitude: 0.05, window_len: 30 },
+        notifiers: { slack: null, since_days: 3, webhooks: [], muted_tests: [] },
+      });
     });
 
-    it('never reads notifier secrets back', async () => {
-      const notifiers = { slack: { channel: '#perf', webhook_url: 'https://hooks.example/T000/B000/XXX', bot_token: 'xoxb-1' } };
-      await call(app.url, 'PUT', '/api/v0/user/config', { token, json: { notifiers } });
+    it('never reads notifier secrets back, and keeps them when a PUT leaves them out', async () => {
+      const notifiers = {
+        slack: { webhook_url: 'https://hooks.example/services/T000/B000/XXXXsecretWXYZ', notify_on: 'both' },
+        webhooks: [{ url: 'https://ci.example/hooks/abc123token', secret: 'whsec-0123456789abcdef' }],
+      };
+      const put = await call(app.url, 'PUT', '/api/v0/user/config', { token, json: { notifiers } });
+      expect(JSON.stringify(put.body)).to.not.include('secret').and.to.not.include('abc123token');
       const read = await call(app.url, 'GET', '/api/v0/user/config', { token });
-      expect(read.body.notifiers).to.deep.equal({ slack: { channel: '#perf', webhook_url: '[redacted]', bot_token: '[redacted]' } });
+      expect(JSON.stringify(read.body)).to.not.include('XXXXsecret').and.to.not.include('whsec').and.to.not.include('abc123token');
+      expect(read.body.notifiers.slack).to.deep.equal({ webhook_url: 'https://hooks.example/…WXYZ', notify_on: 'both' });
+      const [hook] = read.body.notifiers.webhooks;
+      expect(hook).to.deep.equal({ id: hook.id, url: 'https://ci.example/…oken', notify_on: 'both' });
+
+      // Change only notify_on and the thresholds: the stored URL and secret stay.
+      const again = await call(app.url, 'PUT', '/api/v0/user/config', {
+        token,
+        json: { core: { window_len: 40 }, notifiers: { slack: { notify_on: 'regressions' }, webhooks: [{ id: hook.id, notify_on: 'improvements' }] } },
+      });
+      expect(again.status).to.equal(200);
+      const stored = await app.store.getOwnerConfig('u:alice');
+      expect(stored!.notifiers).to.deep.include({ slack: { webhook_url: notifiers.slack.webhook_url, notify_on: 'regressions' } });
+      expect((stored!.notifiers.webhooks as { secret: string; notify_on: string }[])[0]).to.include({ secret: 'whsec-0123456789abcdef', notify_on: 'improvements' });
+    });
+
+    it('refuses to set up Slack without a webhook URL, and writes nothing', async () => {
+      const fresh = await app.tokenFor('slackless');
+      const res = await call(app.url, 'PUT', '/api/v0/user/config', { token: fresh, json: { notifiers: { slack: { notify_on: 'both' } } } });
+      expect(res.status).to.equal(400);
+      expect(res.body.code).to.equal('validation_failed');
+      expect(await app.store.getOwnerConfig('u:slackless')).to.equal(null);
     });
 
     for (const [label, core] of [

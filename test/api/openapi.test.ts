@@ -18,6 +18,8 @@ const REQUIRED_ROUTES = [
   'PUT /api/v0/config/{test}',
   'POST /api/v0/agent/performance',
   'GET /api/v0/agent/performance',
+  'GET /api/v0/notifications',
+  'POST /api/v0/notifications/{id}/retry',
   'GET /openapi.json',
   'GET /docs',
   'GET /healthz',

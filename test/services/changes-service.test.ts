@@ -6,6 +6,7 @@ import { createServices, type Services } from '../../src/services/index.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { Store } from '../../src/store/types.ts';
 import { seriesResults, stepSeries } from '../support/api-factories.ts';
+import { testNotificationOptions } from '../support/notification-options.ts';
 
 /** The real SQLite store, with a count of full series reads (`listResults`). */
 function countingReads(store: Store): { store: Store; reads: () => number } {
@@ -33,7 +34,7 @@ describe('ChangesService', () => {
     base = await openStore({ dataDir });
     const counted = countingReads(base);
     reads = counted.reads;
-    services = createServices(counted.store, { clock: () => 1_767_225_600, detectorCacheSize: 4 });
+    services = createServices(counted.store, { clock: () => 1_767_225_600, detectorCacheSize: 4, notifications: testNotificationOptions() });
   });
   afterEach(async () => {
     await base.close();

@@ -10,10 +10,11 @@ import type { Logger } from 'pino';
 import { createApp } from '../../src/http/app.ts';
 import { close, listen, serverUrl } from '../../src/http/server.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createServices, ownerOfUser, type Services } from '../../src/services/index.ts';
+import { createServices, ownerOfUser, type NotificationOptions, type Services } from '../../src/services/index.ts';
 import type { Clock } from '../../src/store/clock.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { OwnerId, Store } from '../../src/store/types.ts';
+import { testNotificationOptions } from './notification-options.ts';
 
 /** A running app and what tests need around it. */
 export interface ApiApp {
@@ -22,6 +23,8 @@ export interface ApiApp {
   store: Store;
   services: Services;
   readiness: { ready: boolean };
+  /** Errors the background notification sender reported. */
+  notificationErrors: unknown[];
   /** A new API token for `login` (`u:<login>` owns what it writes). */
   tokenFor(login: string): Promise<string>;
   /** Stops the server and closes the store; removes the data directory unless `keepData`. */
@@ -37,6 +40,11 @@ export interface ApiAppOptions {
   detectorCacheSize?: number;
   /** Where the app logs; silent by default. */
   logger?: Logger;
+  /** Use MongoDB at this URI (e.g. FerretDB) instead of SQLite in DATA_DIR. */
+  mongodbUri?: string;
+  mongodbDb?: string;
+  /** Overrides of the test notification options (fast retries by default). */
+  notifications?: Partial<NotificationOptions>;
 }
 
 /**
@@ -46,9 +54,10 @@ export interface ApiAppOptions {
  */
 export async function startApiApp(options: ApiAppOptions = {}): Promise<ApiApp> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'vahti-api-'));
-  const store = await openStore({ dataDir });
+  const store = await openStore({ dataDir, mongodbUri: options.mongodbUri, mongodbDb: options.mongodbDb });
   const clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
-  const services = createServices(store, { clock, detectorCacheSize: options.detectorCacheSize ?? 16 });
+  const notifications = testNotificationOptions(options.notifications);
+  const services = createServices(store, { clock, detectorCacheSize: options.detectorCacheSize ?? 16, notifications });
   const readiness = { ready: true };
   const app = createApp({
     config: { bodyLimitBytes: options.bodyLimitBytes ?? 10 * 1024 * 1024 },
@@ -64,10 +73,12 @@ export async function startApiApp(options: ApiAppOptions = {}): Promise<ApiApp> 
     store,
     services,
     readiness,
+    notificationErrors: notifications.errors,
     tokenFor: async (login) => (await services.tokens.create(login, 'test')).secret,
     close: async ({ keepData = false } = {}) => {
       server.closeAllConnections();
       await close(server);
+      await services.notifications.idle();
       await store.close();
       if (!keepData) rmSync(dataDir, { recursive: true, force: true });
     },

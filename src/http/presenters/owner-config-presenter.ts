@@ -1,27 +1,26 @@
 /**
- * Public shape of an owner's config: notifier secrets (webhook URLs, tokens, passwords) are
- * stored but read back as "[redacted]".
+ * Public shape of an owner's config: the Slack webhook URL masked, webhook URLs masked and their
+ * secrets left out. Secrets are stored, never shown again.
  */
 import type { z } from 'zod';
+import { maskUrl, readNotifierSettings } from '../../services/notifier-settings.ts';
 import type { OwnerConfig } from '../../store/types.ts';
-import type { OwnerConfigSchema } from '../schemas/config-schemas.ts';
-
-const SECRET_KEY = /secret|token|password|webhook|api_?key/i;
-
-function redact(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redact);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) ? '[redacted]' : redact(v)]));
-  }
-  return value;
-}
+import type { OwnerConfigViewSchema } from '../schemas/config-schemas.ts';
 
 /**
- * The config with every value under a secret-like key replaced, at any depth.
+ * The config as GET returns it.
  *
- * @example presentOwnerConfig({ core, notifiers: { slack: { webhook_url: 'https://…' } } }).notifiers
- *   // { slack: { webhook_url: '[redacted]' } }
+ * @example presentOwnerConfig(config).notifiers.slack // { webhook_url: 'https://hooks.slack.com/…wxyz', notify_on: 'regressions' }
  */
-export function presentOwnerConfig(config: OwnerConfig): z.input<typeof OwnerConfigSchema> {
-  return { core: { ...config.core }, notifiers: redact(config.notifiers) as Record<string, unknown> };
+export function presentOwnerConfig(config: OwnerConfig): z.input<typeof OwnerConfigViewSchema> {
+  const n = readNotifierSettings(config.notifiers);
+  return {
+    core: { ...config.core },
+    notifiers: {
+      slack: n.slack ? { webhook_url: maskUrl(n.slack.webhook_url), notify_on: n.slack.notify_on } : null,
+      since_days: n.since_days,
+      webhooks: n.webhooks.map((w) => ({ id: w.id, url: maskUrl(w.url), notify_on: w.notify_on })),
+      muted_tests: n.muted_tests,
+    },
+  };
 }

@@ -3,7 +3,7 @@
  * Mounted before the results routes, whose `/result/{test}` would otherwise match first.
  */
 import type { ChangeGroup, Services } from '../../services/index.ts';
-import { preparedJsonMemo } from '../prepared-json.ts';
+import { PreparedJson } from '../prepared-json.ts';
 import { presentChanges } from '../presenters/changes-presenter.ts';
 import { presentTestSettings } from '../presenters/test-presenter.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
@@ -35,8 +35,9 @@ function toggleRoute({ config }: Services, action: 'disable' | 'enable', body: t
  * @example mountRoutes(router, changesRoutes(services), tokens, jsonBody)
  */
 export function changesRoutes(services: Services): AnyRoute[] {
-  const { changes } = services;
-  const prepared = preparedJsonMemo<ChangeGroup[]>();
+  const { changes, notifications } = services;
+  // Serialised once per version of the change points and of their delivery states.
+  const prepared = new WeakMap<ChangeGroup[], { states: string; json: PreparedJson<ReturnType<typeof presentChanges>> }>();
   return [
     toggleRoute(services, 'disable', DisableMetricsBodySchema, 'their change points are no longer reported.'),
     toggleRoute(services, 'enable', MetricNamesBodySchema, 'an empty array enables every metric.'),
@@ -47,14 +48,22 @@ export function changesRoutes(services: Services): AnyRoute[] {
       summary: 'Read change points',
       description:
         'Change points of every enabled metric (windowed E-divisive, Apache Otava’s algorithm), grouped by result. ' +
-        'Computed once per version of the data and thresholds, then served from the cache; the ETag lets pollers ask with If-None-Match.',
+        'Computed once per version of the data and thresholds, then served from the cache; each change says how its notifications went (`notified`). ' +
+        'The ETag lets pollers ask with If-None-Match.',
       auth: true,
       problems: ['not_found'],
       request: { params: TestParamsSchema },
       response: { status: 200, description: 'The test’s change points.', schema: ChangesResponseSchema },
       handle: async ({ owner, params }) => {
         const groups = await changes.forTest(owner, params.test);
-        return prepared(groups, () => presentChanges(params.test, groups));
+        const notified = await notifications.states(owner, params.test);
+        const states = JSON.stringify([...notified]);
+        let entry = prepared.get(groups);
+        if (entry?.states !== states) {
+          entry = { states, json: new PreparedJson(presentChanges(params.test, groups, notified)) };
+          prepared.set(groups, entry);
+        }
+        return entry.json;
       },
     }),
   ];

@@ -6,7 +6,7 @@ import { presentOwnerConfig } from '../presenters/owner-config-presenter.ts';
 import { presentTestSettings } from '../presenters/test-presenter.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { TestParamsSchema } from '../schemas/common.ts';
-import { OwnerConfigSchema, TestSettingsBodySchema, TestSettingsSchema } from '../schemas/config-schemas.ts';
+import { OwnerConfigSchema, OwnerConfigViewSchema, TestSettingsBodySchema, TestSettingsSchema } from '../schemas/config-schemas.ts';
 
 const TAG = 'Configuration';
 
@@ -25,7 +25,7 @@ export function configRoutes({ config }: Services): AnyRoute[] {
       description: 'Thresholds for every test (defaults: max_pvalue 0.001, min_magnitude 0.05, window_len 50) and notifier settings.',
       auth: true,
       request: {},
-      response: { status: 200, description: 'The owner’s config.', schema: OwnerConfigSchema },
+      response: { status: 200, description: 'The owner’s config.', schema: OwnerConfigViewSchema },
       handle: async ({ owner }) => presentOwnerConfig(await config.ownerConfig(owner)),
     }),
     defineRoute({
@@ -33,10 +33,13 @@ export function configRoutes({ config }: Services): AnyRoute[] {
       path: '/user/config',
       tag: TAG,
       summary: 'Replace the owner’s config',
-      description: 'Absent core keys take their defaults. Change points are recomputed with the new thresholds on their next read.',
+      description:
+        'Absent core keys take their defaults; absent notifier keys, and secrets left out, keep their stored value (`slack: null` removes Slack). ' +
+        'Change points are recomputed with the new thresholds on their next read.',
       auth: true,
       request: { body: OwnerConfigSchema },
-      response: { status: 200, description: 'The stored config.', schema: OwnerConfigSchema },
+      response: { status: 200, description: 'The stored config, without secrets.', schema: OwnerConfigViewSchema },
+      problems: ['validation_failed'],
       handle: async ({ owner, body }) => presentOwnerConfig(await config.replaceOwnerConfig(owner, body)),
     }),
     defineRoute({

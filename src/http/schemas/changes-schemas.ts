@@ -3,6 +3,7 @@
  * changes: [...]}]}`, with every statistic a number (Nyrkiö sends strings).
  */
 import { z } from 'zod';
+import { NotifiedSchema } from './notification-schemas.ts';
 import { MetricNameSchema } from './result-schemas.ts';
 
 /** One metric's change point. */
@@ -20,6 +21,7 @@ export const ChangeSchema = z
     mean_after: z.number(),
     stddev_after: z.number(),
     pvalue: z.number(),
+    notified: NotifiedSchema.optional().meta({ description: 'GET …/changes only: delivery state per notification channel.' }),
   })
   .meta({ id: 'Change' });
 

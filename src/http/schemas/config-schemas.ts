@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { DEFAULT_CORE } from '../../services/index.ts';
 import { TestNameSchema } from './common.ts';
+import { NotifiersInputSchema, NotifiersViewSchema } from './notifier-schemas.ts';
 import { MetricNameSchema } from './result-schemas.ts';
 
 const maxPvalue = z.number().gt(0).max(1).meta({ description: 'Largest p-value a change point may have.' });
@@ -16,21 +17,22 @@ export const ThresholdsSchema = z
   .strictObject({ max_pvalue: maxPvalue.optional(), min_magnitude: minMagnitude.optional(), window_len: windowLen.optional() })
   .meta({ id: 'Thresholds' });
 
-/** Owner config as GET returns it and PUT takes it; absent core keys take the defaults. */
-export const OwnerConfigSchema = z
+const CoreSchema = z
   .strictObject({
-    core: z
-      .strictObject({
-        max_pvalue: maxPvalue.default(DEFAULT_CORE.max_pvalue),
-        min_magnitude: minMagnitude.default(DEFAULT_CORE.min_magnitude),
-        window_len: windowLen.default(DEFAULT_CORE.window_len),
-      })
-      .default({ ...DEFAULT_CORE }),
-    notifiers: z
-      .record(z.string(), z.unknown())
-      .default({})
-      .meta({ description: 'Notifier settings; values under secret-like keys (token, secret, password, webhook) read back as "[redacted]".' }),
+    max_pvalue: maxPvalue.default(DEFAULT_CORE.max_pvalue),
+    min_magnitude: minMagnitude.default(DEFAULT_CORE.min_magnitude),
+    window_len: windowLen.default(DEFAULT_CORE.window_len),
   })
+  .default({ ...DEFAULT_CORE });
+
+/** Owner config as PUT takes it: absent core keys take the defaults; absent notifier keys keep their value. */
+export const OwnerConfigSchema = z
+  .strictObject({ core: CoreSchema, notifiers: NotifiersInputSchema.optional() })
+  .meta({ id: 'OwnerConfigUpdate' });
+
+/** Owner config as GET and PUT return it: no secrets. */
+export const OwnerConfigViewSchema = z
+  .object({ core: z.object({ max_pvalue: z.number(), min_magnitude: z.number(), window_len: z.number().int() }), notifiers: NotifiersViewSchema })
   .meta({ id: 'OwnerConfig' });
 
 /** Body of PUT `/config/{test}`: absent keys keep their current value. */
