@@ -20,6 +20,7 @@ import { configRoutes } from './routes/config-routes.ts';
 import { notificationRoutes } from './routes/notification-routes.ts';
 import { resultsRoutes } from './routes/results-routes.ts';
 import { serviceRoutes, type Readiness } from './routes/service-routes.ts';
+import { mountDashboard } from '../web/index.ts';
 
 /** Prefix of the versioned API. */
 export const API_PREFIX = '/api/v0';
@@ -87,6 +88,7 @@ export function createApp({ config, services, logger, readiness, version }: AppD
     mountRoutes(router, routes, services.tokens, jsonBody);
     app.use(prefix || '/', router);
   }
+  mountDashboard(app);
   app.use(unmatchedRoute);
   app.use(problemMiddleware);
   return app;
