@@ -7,6 +7,7 @@
  * layer knows status codes. Records returned are plain objects the caller may not mutate; the
  * HTTP layer passes them through presenters before anything leaves the process.
  */
+import type { AccountStore } from './account-types.ts';
 import type { ChangeStore } from './change-types.ts';
 
 /** `higher_is_better` / `lower_is_better` as in Nyrkiö; absent means lower is better. */
@@ -81,10 +82,17 @@ export interface OwnerConfig {
   notifiers: Record<string, unknown>;
 }
 
+/** A user: made by `vahti token create` (no GitHub fields) or by a login through GitHub. */
 export interface User {
   id: string;
   login: string;
   created_at: number;
+  /** GitHub's id of the account bound to this login; null until one logs in with it. */
+  github_id: number | null;
+  name: string | null;
+  /** Primary verified email from GitHub. */
+  email: string | null;
+  avatar_url: string | null;
 }
 
 /** An API token: only the SHA-256 hash of the secret is stored. */
@@ -126,8 +134,12 @@ export interface WriteSummary {
   updated: number;
 }
 
-/** Everything Vahti stores: tests and results, accounts, config, the change-point cache, and (from `ChangeStore`) change points with their deliveries. */
-export interface Store extends ChangeStore {
+/**
+ * Everything Vahti stores: tests and results, users and tokens, config, the change-point cache,
+ * (from `ChangeStore`) change points with their deliveries, and (from `AccountStore`) GitHub
+ * identities, organisations, memberships and sessions.
+ */
+export interface Store extends ChangeStore, AccountStore {
   /** Creates tables/collections and indexes; idempotent. */
   init(): Promise<void>;
   close(): Promise<void>;
@@ -154,6 +166,8 @@ export interface Store extends ChangeStore {
 
   getTest(owner: OwnerId, test: string): Promise<TestMeta | null>;
   listTests(owner: OwnerId): Promise<TestMeta[]>;
+  /** Every public test of every owner, ordered by owner then name. */
+  listPublicTests(): Promise<TestMeta[]>;
   /** Replaces the config and/or public flag of an existing test; bumps version. Throws NotFound. */
   updateTest(owner: OwnerId, test: string, patch: { public?: boolean; config?: TestConfig }): Promise<TestMeta>;
 

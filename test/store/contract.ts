@@ -6,6 +6,7 @@ import { configAndCacheContract } from './contract/config-and-cache.ts';
 import { deliveriesContract } from './contract/deliveries.ts';
 import { deletionContract } from './contract/deletion.ts';
 import { exactnessContract } from './contract/exactness.ts';
+import { githubAccountsContract } from './contract/github-accounts.ts';
 import { CLOCK_NOW, type ContractContext, type StoreFactory, type StoreUnderTest } from './contract/fixtures.ts';
 import { resultsContract } from './contract/results.ts';
 import { testsContract } from './contract/tests-meta.ts';
@@ -53,6 +54,7 @@ export function storeContract(factory: StoreFactory): void {
   deletionContract(ctx);
   testsContract(ctx);
   accountsContract(ctx);
+  githubAccountsContract(ctx);
   configAndCacheContract(ctx);
   concurrencyContract(ctx);
   changesContract(ctx);

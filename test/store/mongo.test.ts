@@ -43,8 +43,20 @@ describe('MongoStore on FerretDB', function () {
           { key: { test_id: 1, timestamp: 1, seq: 1 }, unique: false },
           { key: { test_id: 1, timestamp: 1, git_commit: 1 }, unique: true },
         ]);
-        expect(await summary('tests')).to.deep.equal([{ key: { owner: 1, name: 1 }, unique: true }]);
-        expect(await summary('users')).to.deep.equal([{ key: { login: 1 }, unique: true }]);
+        expect(await summary('tests')).to.have.deep.members([
+          { key: { owner: 1, name: 1 }, unique: true },
+          { key: { public: 1, owner: 1, name: 1 }, unique: false },
+        ]);
+        expect(await summary('users')).to.have.deep.members([
+          { key: { login: 1 }, unique: true },
+          { key: { github_id: 1 }, unique: false },
+          { key: { memberships_refreshed_at: 1 }, unique: false },
+        ]);
+        expect(await summary('orgs')).to.have.deep.members([
+          { key: { github_id: 1 }, unique: true },
+          { key: { login: 1 }, unique: true },
+        ]);
+        expect(await summary('sessions')).to.deep.equal([{ key: { expires_at: 1 }, unique: false }]);
         expect(await summary('tokens')).to.have.deep.members([
           { key: { hash: 1 }, unique: true },
           { key: { owner: 1, created_at: 1 }, unique: false },

@@ -61,20 +61,28 @@ describe('SqliteStore', () => {
       await second.close();
     });
 
-    it('upgrades a database of the first schema, keeping its data and adding change records', async () => {
+    it('upgrades a database of the first schema, keeping its data and adding change records and GitHub accounts', async () => {
       const file = join(dir, 'old.db');
       const first = new SqliteStore({ file });
       await first.init();
       await first.writeResults('u:alice', 'bench', [result(1)], 'append', NOW);
+      const made = await first.ensureUser('alice');
       await first.close();
       const old = new Database(file);
-      old.exec('DROP TABLE deliveries; DROP TABLE changes; UPDATE schema_version SET version = 1');
+      old.exec(`DROP TABLE deliveries; DROP TABLE changes;
+        DROP TABLE sessions; DROP TABLE memberships; DROP TABLE orgs; DROP INDEX tests_public; DROP INDEX users_github_id; DROP INDEX users_refresh;
+        ALTER TABLE users DROP COLUMN github_id; ALTER TABLE users DROP COLUMN name; ALTER TABLE users DROP COLUMN email;
+        ALTER TABLE users DROP COLUMN avatar_url; ALTER TABLE users DROP COLUMN github_credential; ALTER TABLE users DROP COLUMN memberships_refreshed_at;
+        UPDATE schema_version SET version = 1`);
       old.close();
 
       const upgraded = new SqliteStore({ file });
       await upgraded.init();
       expect((await upgraded.getTest('u:alice', 'bench'))?.result_count).to.equal(1);
       expect(await upgraded.syncChanges('u:alice', 'bench', ['time'], [detected('time', 1)], () => ['slack'], NOW_MS)).to.equal(1);
+      expect(await upgraded.findUserByLogin('alice')).to.deep.include({ id: made.id, github_id: null, email: null });
+      const bound = await upgraded.recordGithubLogin({ github_id: 7, login: 'alice', name: null, email: null, avatar_url: null }, null);
+      expect(bound.id).to.equal(made.id);
       await upgraded.close();
       const db = new Database(file, { readonly: true });
       expect(db.prepare('SELECT version FROM schema_version').all()).to.deep.equal([{ version: SCHEMA_VERSION }]);

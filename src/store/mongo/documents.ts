@@ -43,11 +43,46 @@ export interface OwnerConfigDoc {
   config: string;
 }
 
-/** A user; `_id` is the user id. */
+/**
+ * A user; `_id` is the user id. The GitHub fields are absent on users made by `vahti token
+ * create` that never logged in. Memberships are embedded, so a refresh replaces them in one
+ * single-document write (atomic without transactions).
+ */
 export interface UserDoc {
   _id: string;
   login: string;
   created_at: number;
+  github_id?: number | null;
+  name?: string | null;
+  email?: string | null;
+  avatar_url?: string | null;
+  /** The GitHub credential as the caller stored it (encrypted; opaque here). */
+  github_credential?: string | null;
+  memberships?: MembershipDoc[];
+  memberships_refreshed_at?: number | null;
+}
+
+/** One embedded membership: the organisation's id and Vahti name, and the role. */
+export interface MembershipDoc {
+  org_id: string;
+  org: string;
+  role: 'admin' | 'member';
+}
+
+/** An organisation; `_id` is its Vahti id. `github_id` and `login` are each unique. */
+export interface OrgDoc {
+  _id: string;
+  github_id: number;
+  login: string;
+  created_at: number;
+}
+
+/** A login session; `_id` is the session id, `expires_at` Unix ms. */
+export interface SessionDoc {
+  _id: string;
+  /** The session as the HTTP layer serialised it. */
+  data: string;
+  expires_at: number;
 }
 
 /** An API token; `_id` is the token id. */
@@ -86,10 +121,18 @@ export function testFromDoc(doc: TestDoc): TestMeta {
 /**
  * Maps a user document to the public record. O(1).
  *
- * @example userFromDoc({ _id: 'u1', login: 'alice', created_at: 0 }).id // 'u1'
+ * @example userFromDoc({ _id: 'u1', login: 'alice', created_at: 0 }).github_id // null
  */
 export function userFromDoc(doc: UserDoc): User {
-  return { id: doc._id, login: doc.login, created_at: doc.created_at };
+  return {
+    id: doc._id,
+    login: doc.login,
+    created_at: doc.created_at,
+    github_id: doc.github_id ?? null,
+    name: doc.name ?? null,
+    email: doc.email ?? null,
+    avatar_url: doc.avatar_url ?? null,
+  };
 }
 
 /**

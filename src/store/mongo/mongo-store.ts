@@ -1,6 +1,6 @@
 import { MongoClient, ObjectId, type ClientSession, type Filter } from 'mongodb';
 import { checkBatch, checkWindow } from '../batch.ts';
-import { ChangeStoreMethods } from '../change-store-methods.ts';
+import { AccountStoreMethods } from '../account-store-methods.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -26,6 +26,7 @@ import { cachedChangesFromDoc, testFromDoc, tokenFromDoc, userFromDoc, type Resu
 import { isDuplicateKey, retryDuplicateUpsert } from './mongo-errors.ts';
 import { appendBatch, upsertBatch } from './result-writes.ts';
 import { withTestLock } from './locks.ts';
+import { MongoAccountStore } from './mongo-accounts.ts';
 import { MongoChangeStore } from './mongo-changes.ts';
 import { inTransaction, supportsTransactions } from './transactions.ts';
 
@@ -48,25 +49,28 @@ export interface MongoStoreOptions {
  * written, results next (ids chosen up front, undone if an append fails part-way), the test's
  * counters last. Change records and deliveries are delegated to `MongoChangeStore`: a claim is
  * a conditional `findOneAndUpdate`, run under the deliveries lock without transactions (FerretDB's
- * conditional updates are not atomic). `docs/storage.md` lists what holds in each mode. Reads of
+ * conditional updates are not atomic). GitHub users, organisations, memberships and sessions are
+ * delegated to `MongoAccountStore`. `docs/storage.md` lists what holds in each mode. Reads of
  * a window are O(log n + k) through the {test_id, timestamp, seq} index.
  *
  * @example
  * const store = new MongoStore({ uri: process.env.MONGODB_URI!, dbName: 'vahti' });
  * await store.init();
  */
-export class MongoStore extends ChangeStoreMethods implements Store {
+export class MongoStore extends AccountStoreMethods implements Store {
   private readonly client: MongoClient;
   private readonly c: Collections;
   private readonly clock: Clock;
   private transactional = false;
   private changeStore: MongoChangeStore | undefined;
+  private readonly accountStore: MongoAccountStore;
 
   constructor(options: MongoStoreOptions) {
     super();
     this.client = new MongoClient(options.uri, { writeConcern: { w: 'majority' } });
     this.c = collectionsOf(this.client.db(options.dbName));
     this.clock = options.clock ?? systemClock;
+    this.accountStore = new MongoAccountStore(this.c, this.clock);
   }
 
   async init(): Promise<void> {
@@ -186,6 +190,11 @@ export class MongoStore extends ChangeStoreMethods implements Store {
     return docs.map(testFromDoc);
   }
 
+  async listPublicTests(): Promise<TestMeta[]> {
+    const docs = await this.c.tests.find({ public: true }).sort({ owner: 1, name: 1 }).toArray();
+    return docs.map(testFromDoc);
+  }
+
   async updateTest(owner: OwnerId, test: string, patch: { public?: boolean; config?: TestConfig }): Promise<TestMeta> {
     const set: Partial<Pick<TestDoc, 'public' | 'config'>> = {};
     if (patch.public !== undefined) set.public = patch.public;
@@ -231,6 +240,11 @@ export class MongoStore extends ChangeStoreMethods implements Store {
   protected changes(): MongoChangeStore {
     if (!this.changeStore) throw new Error('MongoStore: change records used before init()');
     return this.changeStore;
+  }
+
+  /** The account half, which needs nothing from `init()` beyond the indexes. */
+  protected accounts(): MongoAccountStore {
+    return this.accountStore;
   }
 
   /**

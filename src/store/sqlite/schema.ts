@@ -93,6 +93,35 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX deliveries_due ON deliveries (state, next_attempt_at);
   CREATE INDEX deliveries_owner ON deliveries (owner, state, created_at);
   `,
+  `
+  ALTER TABLE users ADD COLUMN github_id INTEGER;
+  ALTER TABLE users ADD COLUMN name TEXT;
+  ALTER TABLE users ADD COLUMN email TEXT;
+  ALTER TABLE users ADD COLUMN avatar_url TEXT;
+  ALTER TABLE users ADD COLUMN github_credential TEXT;
+  ALTER TABLE users ADD COLUMN memberships_refreshed_at REAL;
+  CREATE UNIQUE INDEX users_github_id ON users (github_id);
+  CREATE INDEX users_refresh ON users (memberships_refreshed_at) WHERE github_credential IS NOT NULL;
+  CREATE TABLE orgs (
+    id TEXT PRIMARY KEY,
+    github_id INTEGER NOT NULL UNIQUE,
+    login TEXT NOT NULL UNIQUE,
+    created_at REAL NOT NULL
+  );
+  CREATE TABLE memberships (
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    org_id TEXT NOT NULL REFERENCES orgs (id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('admin', 'member')),
+    PRIMARY KEY (user_id, org_id)
+  );
+  CREATE TABLE sessions (
+    sid TEXT PRIMARY KEY,
+    data TEXT NOT NULL,
+    expires_at REAL NOT NULL
+  );
+  CREATE INDEX sessions_expiry ON sessions (expires_at);
+  CREATE INDEX tests_public ON tests (owner, name) WHERE public = 1;
+  `,
 ];
 
 /**

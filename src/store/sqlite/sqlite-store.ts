@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { checkBatch, checkWindow, duplicateResult } from '../batch.ts';
-import { ChangeStoreMethods } from '../change-store-methods.ts';
+import { AccountStoreMethods } from '../account-store-methods.ts';
 import { systemClock, type Clock } from '../clock.ts';
 import { emptyTestConfig } from '../defaults.ts';
 import { ConflictError, NotFoundError } from '../errors.ts';
@@ -25,6 +25,7 @@ import type {
 } from '../types.ts';
 import { cachedChangesFromRow, resultFromRow, testFromRow, tokenFromRow, type TestRow } from './rows.ts';
 import { migrate } from './schema.ts';
+import { SqliteAccountStore } from './sqlite-accounts.ts';
 import { SqliteChangeStore } from './sqlite-changes.ts';
 import { prepareStatements, type Statements } from './statements.ts';
 
@@ -45,7 +46,8 @@ export interface SqliteStoreOptions {
  * up front, so two connections never deadlock upgrading a read); `busy_timeout` makes a second
  * process wait for the lock instead of failing. Statements are prepared once in `init()`.
  * Change records and deliveries are delegated to `SqliteChangeStore` (same connection), whose
- * claims are exclusive across processes for the same reason: one immediate transaction each.
+ * claims are exclusive across processes for the same reason: one immediate transaction each;
+ * GitHub users, organisations, memberships and sessions to `SqliteAccountStore`.
  * Results keep their metrics, attributes and extra_info as exact JSON, so floats round-trip bit
  * for bit. Reads are O(log n + k) through the (test_id, timestamp, seq) index.
  *
@@ -54,13 +56,14 @@ export interface SqliteStoreOptions {
  * await store.init();
  * await store.writeResults('u:alice', 'bench/cpu', results, 'append', now);
  */
-export class SqliteStore extends ChangeStoreMethods implements Store {
+export class SqliteStore extends AccountStoreMethods implements Store {
   /** Path of the database file. */
   readonly file: string;
   private readonly db: Database.Database;
   private readonly clock: Clock;
   private prepared: Statements | undefined;
   private changeStore: SqliteChangeStore | undefined;
+  private accountStore: SqliteAccountStore | undefined;
 
   constructor(location: SqliteLocation, options: SqliteStoreOptions = {}) {
     super();
@@ -78,6 +81,7 @@ export class SqliteStore extends ChangeStoreMethods implements Store {
     migrate(this.db);
     this.prepared ??= prepareStatements(this.db);
     this.changeStore ??= new SqliteChangeStore(this.db);
+    this.accountStore ??= new SqliteAccountStore(this.db, this.clock);
   }
 
   async close(): Promise<void> {
@@ -171,6 +175,10 @@ export class SqliteStore extends ChangeStoreMethods implements Store {
     return this.s.testsOfOwner.all(owner).map(testFromRow);
   }
 
+  async listPublicTests(): Promise<TestMeta[]> {
+    return this.s.publicTests.all().map(testFromRow);
+  }
+
   async updateTest(owner: OwnerId, test: string, patch: { public?: boolean; config?: TestConfig }): Promise<TestMeta> {
     const config = patch.config === undefined ? null : encodeExactJson(patch.config);
     return this.write((s) => {
@@ -209,6 +217,11 @@ export class SqliteStore extends ChangeStoreMethods implements Store {
   protected changes(): SqliteChangeStore {
     if (!this.changeStore) throw new Error('SqliteStore used before init()');
     return this.changeStore;
+  }
+
+  protected accounts(): SqliteAccountStore {
+    if (!this.accountStore) throw new Error('SqliteStore used before init()');
+    return this.accountStore;
   }
 
   /** Runs `work` as one BEGIN IMMEDIATE transaction: all of it or none. */

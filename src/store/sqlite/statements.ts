@@ -10,6 +10,7 @@ export interface Statements {
   insertTest: Run<[owner: string, name: string, config: string, createdAt: number]>;
   testByName: Get<[owner: string, name: string], TestRow>;
   testsOfOwner: Get<[owner: string], TestRow>;
+  publicTests: Get<[], TestRow>;
   /** Moves last_seen (never backwards), adds to result_count, bumps version by `bump`. */
   recordWrite: Run<[{ now: number; added: number; bump: number; testId: number }]>;
   recordDelete: Run<[removed: number, testId: number]>;
@@ -42,6 +43,8 @@ export interface Statements {
 }
 
 const TEST_COLUMNS = 'id, owner, name, public, config, last_seen, result_count, version, created_at';
+/** The columns of a `User` (the credential and refresh time stay inside the store). */
+export const USER_COLUMNS = 'id, login, created_at, github_id, name, email, avatar_url';
 const TOKEN_COLUMNS = 'id, owner, created_by, name, hash, created_at, expires_at, last_used, revoked';
 
 /**
@@ -57,6 +60,7 @@ export function prepareStatements(db: Database.Database): Statements {
     ),
     testByName: db.prepare(`SELECT ${TEST_COLUMNS} FROM tests WHERE owner = ? AND name = ?`),
     testsOfOwner: db.prepare(`SELECT ${TEST_COLUMNS} FROM tests WHERE owner = ? ORDER BY name`),
+    publicTests: db.prepare(`SELECT ${TEST_COLUMNS} FROM tests WHERE public = 1 ORDER BY owner, name`),
     recordWrite: db.prepare(
       `UPDATE tests SET last_seen = MAX(COALESCE(last_seen, @now), @now), result_count = result_count + @added,
        version = version + @bump WHERE id = @testId`,
@@ -78,7 +82,7 @@ export function prepareStatements(db: Database.Database): Statements {
     deleteResultsAt: db.prepare('DELETE FROM results WHERE test_id = ? AND timestamp = ?'),
 
     insertUserIfAbsent: db.prepare('INSERT INTO users (id, login, created_at) VALUES (?, ?, ?) ON CONFLICT (login) DO NOTHING'),
-    userByLogin: db.prepare('SELECT id, login, created_at FROM users WHERE login = ?'),
+    userByLogin: db.prepare(`SELECT ${USER_COLUMNS} FROM users WHERE login = ?`),
 
     insertToken: db.prepare(
       `INSERT INTO tokens (id, owner, created_by, name, hash, created_at, expires_at, last_used, revoked)
