@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup-otava.sh
 bash scripts/setup-ferretdb.sh
+bash scripts/setup-chromium.sh
 echo "test: type-checking"
 npx tsc --noEmit
 npx mocha

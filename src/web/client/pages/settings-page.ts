@@ -37,9 +37,7 @@ function guardedForm(status: HTMLElement, submit: (form: HTMLFormElement) => Pro
     onsubmit: async (event: Event) => {
       event.preventDefault();
       try {
-        const message = await submit(form);
-        formStatus(status, message);
-        announce(message);
+        formStatus(status, await submit(form));
       } catch (err) {
         formStatus(status, errorText(err), true);
       }

@@ -11,7 +11,7 @@ import { noResults, notFound } from '../components/states.ts';
 import { thresholdFields } from '../components/threshold-fields.ts';
 import { readTimeRange, timeRangeForm, type TimeRange } from '../components/time-range.ts';
 import type { AppContext } from '../context.ts';
-import { announce, field, formStatus, h, replace } from '../dom.ts';
+import { field, formStatus, h, replace } from '../dom.ts';
 import { formatPercent, formatTime, shortCommit } from '../format.ts';
 import { apiPaths, pageLinks, type Scope } from '../scope.ts';
 import { changeMarks, metricSeries, type ChangeMark, type MetricSeries } from '../series.ts';
@@ -267,9 +267,7 @@ function testSettingsSection(
         else delete metrics[metricSelect.value];
         try {
           settings = await ctx.api.put<TestSettings>(path, { thresholds: testFields.read(), metrics });
-          const message = `Thresholds saved. ${await refresh()}`;
-          formStatus(status, message);
-          announce(message);
+          formStatus(status, `Thresholds saved. ${await refresh()}`);
         } catch (err) {
           formStatus(status, err instanceof Error ? err.message : String(err), true);
         }
