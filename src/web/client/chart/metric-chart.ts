@@ -210,7 +210,7 @@ export class MetricChart {
       ctx.fillStyle = color;
       const s = (selected ? 7 : 5) * dpr;
       ctx.beginPath();
-      if (mark.kind === 'regression') {
+      if (change.mean_after >= change.mean_before) {
         ctx.moveTo(x - s, top + 2 * s);
         ctx.lineTo(x + s, top + 2 * s);
         ctx.lineTo(x, top + 0.5 * s);

@@ -19,7 +19,7 @@ export function showChangePanel(panel: HTMLElement, mark: ChangeMark, thresholds
   const link = commitUrl(attributes.git_repo, commit);
   const rows: [string, Node | string][] = [
     ['Metric', `${change.metric}${unit ? ` (${change.unit})` : ''}`],
-    ['First result after', formatTime(change.time)],
+    ['Starts at', formatTime(change.time)],
     ['Commit', link ? h('a', { href: link, rel: 'noopener noreferrer', target: '_blank' }, h('code', {}, shortCommit(commit)), h('span', { class: 'visually-hidden' }, ' (opens in a new tab)')) : h('code', {}, commit || '—')],
     ['Branch', attributes.branch ?? '—'],
     ['Change', formatPercent(change.forward_change_percent)],

@@ -142,7 +142,7 @@ export async function renderTestPage(ctx: AppContext, { scope, test }: { scope: 
               h(
                 'button',
                 { type: 'button', class: `change-button ${mark.kind}`, 'data-time': mark.change.time, 'aria-pressed': 'false', onclick: () => select(view.series.name, mark) },
-                h('span', { 'aria-hidden': 'true' }, mark.kind === 'regression' ? '▲ ' : '▼ '),
+                h('span', { 'aria-hidden': 'true' }, mark.change.mean_after >= mark.change.mean_before ? '▲ ' : '▼ '),
                 `${mark.kind === 'regression' ? 'Regression' : 'Improvement'} ${formatPercent(mark.change.forward_change_percent)} at ${shortCommit(mark.attributes.git_commit ?? '?')} · ${formatTime(mark.change.time)}`,
               ),
             ),

@@ -34,7 +34,7 @@ function newestLine(node: TreeNode, scope: Scope): HTMLElement | null {
     'a',
     { class: `newest ${kind}`, href },
     h('span', { class: 'visually-hidden' }, 'Newest: '),
-    `${kind === 'regression' ? '▲' : '▼'} ${node.isTest && node.children.length === 0 ? '' : `${test.slice(node.path.length + 1) || test} · `}${change.metric} ${formatPercent(change.forward_change_percent)} at ${shortCommit(change.commit)} · ${formatTime(change.time)}`,
+    `${change.mean_after >= change.mean_before ? '▲' : '▼'} ${node.isTest && node.children.length === 0 ? '' : `${test.slice(node.path.length + 1) || test} · `}${change.metric} ${formatPercent(change.forward_change_percent)} ${kind} at ${shortCommit(change.commit)} · ${formatTime(change.time)}`,
   );
 }
 
