@@ -39,9 +39,11 @@ try {
   await page.waitForFunction(() => !document.querySelector('main [role=status]')?.textContent?.includes('loading'));
   await shot(page, 'tree');
 
+  await page.setViewportSize({ width: 1280, height: 1280 });
   await page.goto(`${app.url}/tests/shop/checkout/api`);
   await page.locator('.chart canvas').nth(1).waitFor();
   await shot(page, 'test-page');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto(`${app.url}/tests/shop/checkout/api?metric=latency_p99&commit=${commitOf(40)}`);
   await page.locator('#change-panel').waitFor();
