@@ -152,6 +152,7 @@ try {
     '',
     'Setup: the app with SQLite in a temp DATA_DIR on 127.0.0.1, client assets built in memory by esbuild at start; every load is a new tab, signed in with an API token; times are from navigation start (`performance.now()` in the page).',
     '"Charts drawn" is when every chart canvas exists and two animation frames have passed, after the results, change points and settings were fetched.',
+    'Pointer and key latencies are counted to the next animation frame, so one 60 Hz frame (16.7 ms) is the floor; the key measure waits two frames (33.3 ms floor).',
     '',
     '| measurement | data | median | worst |',
     '|---|---|---:|---:|',
