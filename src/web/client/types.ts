@@ -1,6 +1,13 @@
 /**
- * The API's shapes as the dashboard reads them (see docs/api.md and /openapi.json).
+ * The API's shapes as the dashboard reads them: the types of the server's own response schemas
+ * where it has them (type-only imports, erased from the bundle), so a change of the API fails
+ * the client's type-check instead of a page.
  */
+import type { z } from 'zod';
+import type { ChangeGroupSchema, ChangeSchema } from '../../http/schemas/changes-schemas.ts';
+import type { OwnerConfigViewSchema, TestSettingsSchema, ThresholdsSchema } from '../../http/schemas/config-schemas.ts';
+import type { NotifiersViewSchema } from '../../http/schemas/notifier-schemas.ts';
+import type { ResultSchema, TestSummarySchema } from '../../http/schemas/result-schemas.ts';
 
 /** The signed-in user (`GET /api/v0/user`). */
 export interface User {
@@ -14,12 +21,7 @@ export interface User {
 }
 
 /** One entry of `GET /results`. */
-export interface TestSummary {
-  test_name: string;
-  last_seen: number | null;
-  result_count: number;
-  public: boolean;
-}
+export type TestSummary = z.output<typeof TestSummarySchema>;
 
 /** One entry of `GET /public/results`. */
 export interface PublicTest {
@@ -31,73 +33,32 @@ export interface PublicTest {
 /** Which way is better for a metric; absent means lower is better. */
 export type Direction = 'higher_is_better' | 'lower_is_better';
 
-/** A stored result. */
-export interface Result {
-  timestamp: number;
-  metrics: { name: string; unit: string; value: number; direction?: Direction }[];
-  attributes: Record<string, string>;
-  extra_info?: Record<string, unknown>;
-}
+/** A stored result (`GET /result/{test}`). */
+export type Result = z.output<typeof ResultSchema>;
 
-/** One metric's change point. */
-export interface Change {
-  metric: string;
-  unit: string;
-  direction?: Direction;
-  index: number;
-  time: number;
-  forward_change_percent: number;
-  magnitude: number;
-  mean_before: number;
-  stddev_before: number;
-  mean_after: number;
-  stddev_after: number;
-  pvalue: number;
-  notified?: boolean;
-}
+/** One metric's change point, with its delivery state per channel on `GET …/changes`. */
+export type Change = z.output<typeof ChangeSchema>;
 
 /** The change points of all metrics at one result. */
-export interface ChangeGroup {
-  time: number;
-  attributes: Record<string, string>;
-  changes: Change[];
-}
+export type ChangeGroup = z.output<typeof ChangeGroupSchema>;
 
 /** Threshold overrides; an absent key inherits. */
-export interface Thresholds {
-  max_pvalue?: number;
-  min_magnitude?: number;
-  window_len?: number;
-}
+export type Thresholds = z.output<typeof ThresholdsSchema>;
 
 /** Every threshold set, as the owner-wide config has them. */
 export type CoreThresholds = Required<Thresholds>;
 
 /** `GET /config/{test}`. */
-export interface TestSettings {
-  test_name: string;
-  public: boolean;
-  thresholds: Thresholds;
-  metrics: Record<string, Thresholds>;
-  disabled_metrics: string[];
-}
-
-/** Which changes a channel wants. */
-export type NotifyOn = 'regressions' | 'improvements' | 'both';
+export type TestSettings = z.output<typeof TestSettingsSchema>;
 
 /** Notifier settings as GET shows them: the Slack URL masked, webhook secrets never returned. */
-export interface NotifierSettings {
-  slack: { webhook_url: string; notify_on: NotifyOn } | null;
-  since_days: number;
-  webhooks: { id: string; url: string; notify_on: NotifyOn }[];
-  muted_tests: string[];
-}
+export type NotifierSettings = z.output<typeof NotifiersViewSchema>;
+
+/** Which changes a channel wants. */
+export type NotifyOn = NotifierSettings['webhooks'][number]['notify_on'];
 
 /** `GET /user/config`. */
-export interface OwnerConfig {
-  core: CoreThresholds;
-  notifiers: Partial<NotifierSettings>;
-}
+export type OwnerConfig = z.output<typeof OwnerConfigViewSchema>;
 
 /** An API token as listed (the secret only in the answer to its creation). */
 export interface ApiToken {

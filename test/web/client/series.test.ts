@@ -11,8 +11,8 @@ function change(metric: string, time: number, before: number, after: number): Ch
 describe('web/client/series', () => {
   it('makes one column per metric, null where a result lacks it', () => {
     const results: Result[] = [
-      { timestamp: 10, metrics: [{ name: 'a', unit: 'ms', value: 1 }], attributes: attrs('c1') },
-      { timestamp: 20, metrics: [{ name: 'b', unit: 'ops', value: 5, direction: 'higher_is_better' }, { name: 'a', unit: 's', value: 2 }], attributes: attrs('c2') },
+      { timestamp: 10, metrics: [{ name: 'a', unit: 'ms', value: 1 }], attributes: attrs('c1'), extra_info: {} },
+      { timestamp: 20, metrics: [{ name: 'b', unit: 'ops', value: 5, direction: 'higher_is_better' }, { name: 'a', unit: 's', value: 2 }], attributes: attrs('c2'), extra_info: {} },
     ];
     const [a, b] = metricSeries(Object.freeze(results));
     expect(a).to.deep.include({ name: 'a', unit: 's', times: [10, 20], values: [1, 2] });

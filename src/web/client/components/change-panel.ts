@@ -30,7 +30,10 @@ export function showChangePanel(panel: HTMLElement, mark: ChangeMark, thresholds
     ['Mean after', `${formatNumber(change.mean_after)}${unit}`],
     ['Std. dev. after', `${formatNumber(change.stddev_after)}${unit}`],
   ];
-  if (change.notified !== undefined) rows.push(['Alert sent', change.notified ? 'yes' : 'not yet']);
+  if (change.notified) {
+    const channels = Object.entries(change.notified);
+    rows.push(['Alerts', channels.length === 0 ? 'no channel wanted this change' : channels.map(([channel, state]) => `${channel}: ${state}`).join(', ')]);
+  }
   replace(
     panel,
     h(
