@@ -40,6 +40,12 @@ function breadcrumbs(scope: Scope, test: string): HTMLElement {
   );
 }
 
+/** Whether the signed-in user may change settings of `scope` (own tests, or an org they administer). */
+function canConfigure(ctx: AppContext, scope: Scope): boolean {
+  if (scope.kind === 'user') return true;
+  return scope.kind === 'org' && (ctx.session.user?.orgs.some((o) => o.login === scope.org && o.role === 'admin') ?? false);
+}
+
 async function orNotFound<T>(promise: Promise<T>): Promise<T | null> {
   try {
     return await promise;
@@ -179,7 +185,7 @@ export async function renderTestPage(ctx: AppContext, { scope, test }: { scope: 
     ctx.main,
     header,
     h('div', { class: 'test-layout' }, chartsArea, panel),
-    settings && state.core ? testSettingsSection(ctx, scope, test, settings, state.core, allSeries, refreshChanges) : null,
+    settings && state.core && canConfigure(ctx, scope) ? testSettingsSection(ctx, scope, test, settings, state.core, allSeries, refreshChanges) : null,
   );
 
   for (const series of allSeries) {
