@@ -87,8 +87,11 @@ function outcomeOf(result: SendResult, attempts: number, o: DispatcherOptions): 
  */
 export async function dispatchDue(o: DispatcherOptions): Promise<DispatchReport> {
   const report: DispatchReport = { claimed: 0, delivered: 0, retried: 0, failed: 0, lost: 0 };
+  // Only what was due when the pass began: a retry scheduled during the pass waits for the next
+  // one, so a hanging target cannot keep a pass going forever. Leases still run from now.
+  const passStart = o.clock();
   for (;;) {
-    const batch = await o.queue.claim(o.clock(), o.timeoutMs * 3, o.batchSize);
+    const batch = await o.queue.claim(passStart, o.timeoutMs * 3 + (o.clock() - passStart), o.batchSize);
     if (batch.length === 0) return report;
     report.claimed += batch.length;
     await Promise.all(
