@@ -20,11 +20,17 @@ export interface QueuedDelivery {
   /** Attempts so far, this one included. */
   attempts: number;
   claimToken: string;
+  /** False when the change stopped being significant since the delivery was queued: not sent. */
+  significant: boolean;
   notice: ChangeNotice;
 }
 
 /** How an attempt ended, as the queue records it. */
-export type Outcome = { kind: 'delivered'; at: number } | { kind: 'retry'; at: number; error: string } | { kind: 'failed'; error: string };
+export type Outcome =
+  | { kind: 'delivered'; at: number }
+  | { kind: 'retry'; at: number; error: string }
+  | { kind: 'failed'; error: string }
+  | { kind: 'cancelled' };
 
 /** The store side of deliveries (implemented in `src/services` over the store). */
 export interface DeliveryQueue {
@@ -56,6 +62,8 @@ export interface DispatchReport {
   delivered: number;
   retried: number;
   failed: number;
+  /** Not sent: the change stopped being significant. */
+  cancelled: number;
   /** Completions refused because another sender took the lease over. */
   lost: number;
 }
@@ -69,6 +77,12 @@ async function send(target: Target, notice: ChangeNotice, timeoutMs: number, now
   return target.kind === 'slack'
     ? postSlack(target.webhookUrl, buildSlackMessage(notice), { timeoutMs, now })
     : postWebhook(target.url, target.secret, webhookPayload(notice), { timeoutMs, now });
+}
+
+async function attempt(d: QueuedDelivery, o: DispatcherOptions): Promise<SendResult> {
+  const target = await o.resolveTarget(d);
+  if (!target) return { ok: false, retryable: false, error: `channel ${d.channel} is no longer configured` };
+  return send(target, d.notice, o.timeoutMs, o.clock());
 }
 
 function outcomeOf(result: SendResult, attempts: number, o: DispatcherOptions): Outcome {
@@ -86,7 +100,7 @@ function outcomeOf(result: SendResult, attempts: number, o: DispatcherOptions): 
  * @example await dispatchDue({ queue, resolveTarget, clock: Date.now, random: Math.random, backoff: DEFAULT_BACKOFF, timeoutMs: 10000, batchSize: 20 })
  */
 export async function dispatchDue(o: DispatcherOptions): Promise<DispatchReport> {
-  const report: DispatchReport = { claimed: 0, delivered: 0, retried: 0, failed: 0, lost: 0 };
+  const report: DispatchReport = { claimed: 0, delivered: 0, retried: 0, failed: 0, cancelled: 0, lost: 0 };
   // Only what was due when the pass began: a retry scheduled during the pass waits for the next
   // one, so a hanging target cannot keep a pass going forever. Leases still run from now.
   const passStart = o.clock();
@@ -96,13 +110,12 @@ export async function dispatchDue(o: DispatcherOptions): Promise<DispatchReport>
     report.claimed += batch.length;
     await Promise.all(
       batch.map(async (d) => {
-        const target = await o.resolveTarget(d);
-        const result: SendResult = target ? await send(target, d.notice, o.timeoutMs, o.clock()) : { ok: false, retryable: false, error: `channel ${d.channel} is no longer configured` };
-        const outcome = outcomeOf(result, d.attempts, o);
+        const outcome = d.significant ? outcomeOf(await attempt(d, o), d.attempts, o) : ({ kind: 'cancelled' } as const);
         if (!(await o.queue.complete(d.id, d.claimToken, outcome))) report.lost++;
         else if (outcome.kind === 'delivered') report.delivered++;
         else if (outcome.kind === 'retry') report.retried++;
-        else report.failed++;
+        else if (outcome.kind === 'failed') report.failed++;
+        else report.cancelled++;
       }),
     );
   }

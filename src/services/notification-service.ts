@@ -126,7 +126,7 @@ export class NotificationService {
     this.#running = this.dispatchNow()
       .catch((err: unknown) => {
         this.#options.onError(err);
-        return { claimed: 0, delivered: 0, retried: 0, failed: 0, lost: 0 };
+        return { claimed: 0, delivered: 0, retried: 0, failed: 0, cancelled: 0, lost: 0 };
       })
       .finally(() => {
         this.#running = null;
@@ -185,6 +185,7 @@ export class NotificationService {
           channel: delivery.channel,
           attempts: delivery.attempts,
           claimToken: delivery.claim_token ?? '',
+          significant: change.significant,
           owner: delivery.owner,
           notice: this.#notice(change),
         })),

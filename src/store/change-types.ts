@@ -76,11 +76,15 @@ export interface ClaimedDelivery {
   change: ChangeRecord;
 }
 
-/** How a claimed delivery ended this time. */
+/**
+ * How a claimed delivery ended this time. `cancelled`: not sent, because its change stopped being
+ * significant (e.g. while an earlier attempt was under way); revived if the change comes back.
+ */
 export type DeliveryOutcome =
   | { kind: 'delivered'; at: number }
   | { kind: 'retry'; at: number; error: string }
-  | { kind: 'failed'; error: string };
+  | { kind: 'failed'; error: string }
+  | { kind: 'cancelled' };
 
 export interface ChangeStore {
   /**
@@ -118,7 +122,7 @@ export interface ChangeStore {
   /**
    * Records the outcome of a claimed delivery if `claimToken` still holds it; returns false (and
    * changes nothing) when the lease was lost to another claimer.
-   * delivered → state delivered; retry → pending at `at`; failed → failed.
+   * delivered → state delivered; retry → pending at `at`; failed → failed; cancelled → cancelled.
    */
   completeDelivery(id: string, claimToken: string, outcome: DeliveryOutcome): Promise<boolean>;
 

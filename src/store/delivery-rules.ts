@@ -6,7 +6,7 @@ export type OutcomeFields = Pick<Delivery, 'state'> & Partial<Pick<Delivery, 'ne
 /**
  * What an attempt's outcome writes to its delivery, in both backends: delivered → `delivered`
  * at `at`; retry → `pending` again from `at`, keeping the error; failed → `failed`, keeping the
- * error. Fields not named stay as they are. O(1).
+ * error; cancelled → `cancelled`. Fields not named stay as they are. O(1).
  *
  * @example outcomeFields({ kind: 'retry', at: 1_000, error: 'HTTP 503' })
  * // { state: 'pending', next_attempt_at: 1000, last_error: 'HTTP 503' }
@@ -19,6 +19,8 @@ export function outcomeFields(outcome: DeliveryOutcome): OutcomeFields {
       return { state: 'pending', next_attempt_at: outcome.at, last_error: outcome.error };
     case 'failed':
       return { state: 'failed', last_error: outcome.error };
+    case 'cancelled':
+      return { state: 'cancelled' };
   }
 }
 

@@ -276,6 +276,30 @@ describe('notifications end to end', function () {
     expect(late).to.equal(false);
   });
 
+  it('does not send a change that stopped being significant while a send was under way', async () => {
+    const app = await start();
+    const token = await app.tokenFor('alice');
+    await configureSlack(app, token, slack);
+    slack.behave({ kind: 'status', status: 503 });
+    await upload([app], [token], 'shop/fading', history(80), 80);
+    await app.services.notifications.idle();
+    // An instance claims the delivery and is still sending when new data makes the change go away.
+    const [inFlight] = await app.store.claimDeliveries(Date.now() + 60_000, 60_000, 10);
+    expect(inFlight).to.not.equal(undefined);
+    await call(app.url, 'PUT', '/api/v0/config/shop/fading', { token, json: { thresholds: { max_pvalue: 1e-300 } } });
+    await upload([app], [token], 'shop/fading', history(81).slice(80), 1);
+    const [record] = await app.store.listChanges('u:alice', 'shop/fading');
+    expect(record!.change.significant).to.equal(false);
+    // Its send failed and is to be retried: the next claim must cancel it instead of sending.
+    expect(await app.store.completeDelivery(inFlight!.delivery.id, inFlight!.delivery.claim_token!, { kind: 'retry', at: 0, error: 'HTTP 503' })).to.equal(true);
+    slack.behave({ kind: 'ok' });
+    const report = await app.services.notifications.dispatchNow();
+    expect(report).to.include({ claimed: 1, cancelled: 1, delivered: 0 });
+    expect(slack.delivered()).to.have.length(0);
+    const [after] = await app.services.notifications.list('u:alice');
+    expect(after!.delivery.state).to.equal('cancelled');
+  });
+
   it('signs webhook deliveries so that the receiver can verify them', async () => {
     const app = await start();
     const token = await app.tokenFor('alice');
