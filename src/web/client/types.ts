@@ -60,13 +60,14 @@ export type NotifyOn = NotifierSettings['webhooks'][number]['notify_on'];
 /** `GET /user/config`. */
 export type OwnerConfig = z.output<typeof OwnerConfigViewSchema>;
 
-/** An API token as listed (the secret only in the answer to its creation). */
+/** An API token as listed (its secret only in the answer to its creation). Times in Unix seconds. */
 export interface ApiToken {
   id: string;
   name: string;
+  /** The organisation it acts for; null for the user's own token. */
+  org: string | null;
+  created_at: number;
+  expires_at: number | null;
+  last_used: number | null;
   token?: string;
-  org?: string | null;
-  created_at?: number | string;
-  expires_at?: number | string | null;
-  last_used_at?: number | string | null;
 }

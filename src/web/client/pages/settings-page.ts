@@ -207,9 +207,9 @@ function tokensCard(ctx: AppContext, scope: Scope): HTMLElement {
   const list = h('div', { class: 'table-wrap' });
   const status = h('p', { class: 'form-status' });
   const secretBox = h('div', { class: 'secret-box', hidden: true, role: 'region', 'aria-label': 'New token' });
-  const when = (t: number | string | null | undefined) => (t === null || t === undefined ? '—' : typeof t === 'number' ? formatTime(t) : t.replace('T', ' ').slice(0, 16));
+  const when = (t: number | null) => (t === null ? '—' : formatTime(t));
   const draw = async () => {
-    const tokens = (await ctx.api.get<ApiToken[]>('/tokens')).filter((t) => (t.org ?? null) === org);
+    const tokens = (await ctx.api.get<ApiToken[]>('/tokens')).filter((t) => t.org === org);
     replace(
       list,
       tokens.length === 0
@@ -229,7 +229,7 @@ function tokensCard(ctx: AppContext, scope: Scope): HTMLElement {
                   h('th', { scope: 'row' }, t.name),
                   h('td', {}, when(t.created_at)),
                   h('td', {}, when(t.expires_at)),
-                  h('td', {}, when(t.last_used_at)),
+                  h('td', {}, when(t.last_used)),
                   h(
                     'td',
                     {},
