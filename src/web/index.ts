@@ -3,4 +3,4 @@
  */
 export { buildDashboardAssets, type Asset, type DashboardAssets } from './build-assets.ts';
 export { DASHBOARD_CSP, DASHBOARD_PATHS, mountDashboard, type DashboardOptions } from './mount-dashboard.ts';
-export { renderShell } from './render-shell.ts';
+export { renderShell, type ShellSettings } from './render-shell.ts';

@@ -29,6 +29,8 @@ export const DASHBOARD_CSP = [
 export interface DashboardOptions {
   /** Builds the client; the real esbuild build unless a test supplies another. */
   build?: () => Promise<DashboardAssets>;
+  /** Whether "Sign in with GitHub" is offered (an OAuth app is configured). Default true. */
+  githubLogin?: boolean;
 }
 
 /**
@@ -36,8 +38,8 @@ export interface DashboardOptions {
  *
  * @example mountDashboard(app); // then GET / answers the dashboard
  */
-export function mountDashboard(app: Express, { build = buildDashboardAssets }: DashboardOptions = {}): void {
-  const built = build().then((assets) => ({ assets, html: renderShell(assets) }));
+export function mountDashboard(app: Express, { build = buildDashboardAssets, githubLogin = true }: DashboardOptions = {}): void {
+  const built = build().then((assets) => ({ assets, html: renderShell(assets, { githubLogin }) }));
   built.catch(() => undefined);
 
   app.get('/assets/:file', (req: Request, res: Response, next: NextFunction) => {

@@ -4,12 +4,18 @@
  */
 import type { DashboardAssets } from './build-assets.ts';
 
+/** What the server tells the client in the shell. */
+export interface ShellSettings {
+  /** Whether the server offers GitHub login (else API tokens only). */
+  githubLogin: boolean;
+}
+
 /**
  * The shell linking the built script and stylesheet.
  *
- * @example renderShell(assets).startsWith('<!doctype html>') // true
+ * @example renderShell(assets, { githubLogin: true }).startsWith('<!doctype html>') // true
  */
-export function renderShell({ script, style }: DashboardAssets): string {
+export function renderShell({ script, style }: DashboardAssets, { githubLogin }: ShellSettings): string {
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -20,7 +26,7 @@ export function renderShell({ script, style }: DashboardAssets): string {
 <link rel="stylesheet" href="${style.path}">
 <link rel="modulepreload" href="${script.path}">
 </head>
-<body>
+<body data-github-login="${githubLogin}">
 <a class="skip-link" href="#main">Skip to content</a>
 <header class="site-header">
 <a class="brand" href="/">Vahti</a>

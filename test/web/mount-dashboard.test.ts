@@ -1,4 +1,7 @@
 import { expect } from 'chai';
+import express from 'express';
+import { close, listen, serverUrl } from '../../src/http/server.ts';
+import { mountDashboard } from '../../src/web/index.ts';
 import { startApiApp, type ApiApp } from '../support/api-app.ts';
 import { call } from '../support/api-client.ts';
 
@@ -44,5 +47,17 @@ describe('web/mount-dashboard', () => {
   it('leaves the API and service routes alone', async () => {
     expect((await call(app.url, 'GET', '/healthz')).body).to.deep.equal({ status: 'ok' });
     expect((await call(app.url, 'GET', '/api/v0/results')).status).to.equal(401);
+  });
+
+  it('tells the client when the server has no GitHub login', async () => {
+    const bare = express();
+    mountDashboard(bare, { githubLogin: false });
+    const server = await listen(bare, 0, '127.0.0.1');
+    try {
+      expect((await call(serverUrl(server), 'GET', '/signin')).body).to.include('<body data-github-login="false">');
+    } finally {
+      await close(server);
+    }
+    expect((await call(app.url, 'GET', '/signin')).body).to.include('<body data-github-login="true">');
   });
 });

@@ -43,6 +43,7 @@ export async function renderSignIn(ctx: AppContext, { onSignedIn }: { onSignedIn
     h('button', { type: 'submit' }, 'Sign in with token'),
     status,
   );
+  const github = document.body.dataset.githubLogin !== 'false';
   replace(
     ctx.main,
     h(
@@ -50,8 +51,9 @@ export async function renderSignIn(ctx: AppContext, { onSignedIn }: { onSignedIn
       { class: 'signin card', 'aria-labelledby': 'signin-title' },
       h('h1', { id: 'signin-title' }, 'Sign in to Vahti'),
       h('p', {}, 'See your tests, their change points and your alert settings.'),
-      h('a', { class: 'button primary github', href: `/auth/github?return_to=${encodeURIComponent(back)}` }, 'Sign in with GitHub'),
-      h('details', { class: 'token-signin' }, h('summary', {}, 'Use an API token instead'), form),
+      github
+        ? [h('a', { class: 'button primary github', href: `/auth/github?return_to=${encodeURIComponent(back)}` }, 'Sign in with GitHub'), h('details', { class: 'token-signin' }, h('summary', {}, 'Use an API token instead'), form)]
+        : [h('p', { class: 'muted' }, 'This server has no GitHub login set up: sign in with an API token.'), form],
       h('p', {}, 'Or browse the ', h('a', { href: '/public' }, 'public tests'), ' without signing in.'),
     ),
   );
