@@ -13,7 +13,7 @@
  * Env: VAHTI_BENCH_SECONDS (default 10) per measurement; VAHTI_BENCH_SEED overrides the data seed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import { dirname, join } from 'node:path';
@@ -24,10 +24,10 @@ import { systemClock } from '../src/store/clock.ts';
 import { openStore } from '../src/store/open-store.ts';
 import type { TestResult } from '../src/store/types.ts';
 import { seededRandom, type Random } from '../test/support/random-series.ts';
+import { benchmarksFile, writeBenchmarkSection } from './benchmarks-file.ts';
 
 const SECTION = '## API (npm run bench:api)';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const benchmarksFile = join(root, 'docs/benchmarks.md');
 const seconds = Number(process.env.VAHTI_BENCH_SECONDS || 10);
 const seed = Number(process.env.VAHTI_BENCH_SEED || 20_251_122);
 
@@ -167,7 +167,7 @@ try {
     `| cached changes ≥ 50 % of the bare route's throughput | ${(ratio * 100).toFixed(0)} % | ${verdict(ratio >= 0.5)} |`,
     '',
   ].join('\n');
-  writeSection(section);
+  writeBenchmarkSection(SECTION, section);
   progress(`wrote ${benchmarksFile}`);
 } finally {
   child.kill('SIGTERM');
@@ -175,15 +175,3 @@ try {
   rmSync(dataDir, { recursive: true, force: true });
 }
 
-/** Replaces this benchmark's section of docs/benchmarks.md (up to the next "## " heading), or appends it. */
-function writeSection(section: string): void {
-  const existing = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(`${SECTION}\n`);
-  if (start < 0) {
-    writeFileSync(benchmarksFile, `${existing.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = existing.indexOf('\n## ', start + SECTION.length);
-  const rest = next < 0 ? '' : `\n${existing.slice(next + 1)}`;
-  writeFileSync(benchmarksFile, `${existing.slice(0, start)}${section}${rest}`);
-}

@@ -6,21 +6,18 @@
  * Env: VAHTI_BENCH_OTAVA_1M=1 also runs Otava at 1M points (about a minute or more);
  * VAHTI_BENCH_SEED overrides the data seed.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { detectChangePoints, IncrementalDetector } from '../algorithms/index.ts';
 import type { DetectMode } from '../algorithms/types.ts';
 import { benchOtava, otavaPythonVersion } from '../test/support/otava.ts';
 import { seededRandom, stepSeries } from '../test/support/random-series.ts';
+import { benchmarksFile, writeBenchmarkSection } from './benchmarks-file.ts';
 
 const SIZES = [1_000, 10_000, 50_000, 200_000, 1_000_000] as const;
 const MODES: readonly DetectMode[] = ['vahti', 'otava'];
 const APPEND_BASE = 100_000;
 const APPENDS = 201;
 const SECTION = '## Detection (npm run bench:detect)';
-const benchmarksFile = join(dirname(fileURLToPath(import.meta.url)), '../docs/benchmarks.md');
 const seed = Number(process.env.VAHTI_BENCH_SEED || 20_251_122);
 const otavaAt1M = process.env.VAHTI_BENCH_OTAVA_1M === '1';
 
@@ -144,18 +141,6 @@ function report(results: SizeResult[], append: { appendMs: number; fullMs: numbe
   ].join('\n');
 }
 
-/** Replaces the section in docs/benchmarks.md (up to the next "## " heading), or appends it. */
-function writeSection(section: string): void {
-  const existing = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(`${SECTION}\n`);
-  if (start < 0) {
-    writeFileSync(benchmarksFile, `${existing.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = existing.indexOf('\n## ', start + SECTION.length);
-  const rest = next < 0 ? '' : `\n${existing.slice(next + 1)}`;
-  writeFileSync(benchmarksFile, `${existing.slice(0, start)}${section}${rest}`);
-}
 
 const loadAtStart = os.loadavg().map((x) => x.toFixed(2)).join(' / ');
 const python = await otavaPythonVersion();
@@ -164,5 +149,5 @@ for (const n of SIZES) results.push(await measureSize(n));
 const memory = measureMemoryAt1M();
 progress(`memory at 1M: rss ${memory.rssMiB.toFixed(0)} MiB, heapUsed ${memory.heapUsedMiB.toFixed(0)} MiB`);
 const append = measureAppend();
-writeSection(report(results, append, memory, python));
+writeBenchmarkSection(SECTION, report(results, append, memory, python));
 progress(`wrote ${benchmarksFile}`);
