@@ -9,21 +9,15 @@
  * whose lease expired (its holder crashed) can be claimed again. Completion is fenced by the claim
  * token: a sender whose lease was taken over cannot overwrite the new holder's result.
  */
+import type { SegmentStats } from '../../algorithms/types.ts';
 import type { MetricDirection, OwnerId } from './types.ts';
 
-/** Statistics and commit of a detected change, as last detected. */
-export interface ChangeDetails {
+/** Statistics (the detector's) and commit of a detected change, as last detected. */
+export interface ChangeDetails extends SegmentStats {
   /** Timestamp (Unix seconds) of the first result after the change. */
   time: number;
   /** Position of that result in the metric's series. */
   index: number;
-  pvalue: number;
-  magnitude: number;
-  forward_change_percent: number;
-  mean_before: number;
-  mean_after: number;
-  stddev_before: number;
-  stddev_after: number;
   unit: string;
   direction?: MetricDirection;
   attributes: { git_repo: string; branch: string; git_commit: string; [key: string]: string };
