@@ -28,7 +28,10 @@ function problemFor(part: Part, issues: z.core.$ZodIssue[]): HttpProblem {
       : { detail: issue.message, parameter: String(issue.path[0] ?? '') },
   );
   const first = items[0]?.detail ?? 'invalid input';
-  if (part === 'params') return httpProblem('invalid_test_name', first, items);
+  if (part === 'params') {
+    // A malformed organisation, owner or token id names nothing that exists; only test names have rules of their own.
+    return issues.some((i) => i.path[0] === 'test') ? httpProblem('invalid_test_name', first, items) : httpProblem('not_found', first, items);
+  }
   const batchTooBig = issues.some((i) => i.code === 'too_big' && i.origin === 'array' && i.path.length === 0);
   if (part === 'body' && batchTooBig) return httpProblem('too_many_results', first, items);
   return httpProblem('validation_failed', `${part}: ${first}`, items);
@@ -43,7 +46,8 @@ function parsePart(part: Part, schema: z.ZodType | undefined, value: unknown): u
 
 /**
  * The validated params, query and body of `req`, or a thrown problem: `invalid_test_name` for
- * the path, `too_many_results` for an oversized batch, `validation_failed` otherwise.
+ * a test name in the path, `not_found` for any other path parameter, `too_many_results` for an
+ * oversized batch, `validation_failed` otherwise.
  *
  * Cost: O(size of the input).
  */

@@ -16,12 +16,37 @@ export const PROBLEM_TYPES = {
   unauthorized: {
     status: 401,
     title: 'Unauthorized',
-    description: 'The request has no valid API token (Authorization: Bearer <token>).',
+    description: 'The request has no valid API token (Authorization: Bearer <token>) and no login session (the vahti.sid cookie).',
+  },
+  forbidden: {
+    status: 403,
+    title: 'Forbidden',
+    description: 'The caller may see this but not do this, e.g. an organisation member changing its config (admins only).',
+  },
+  csrf_failed: {
+    status: 403,
+    title: 'CSRF check failed',
+    description: 'A write authenticated by the session cookie must send the session’s token (GET /api/v0/user) as X-CSRF-Token.',
+  },
+  too_many_requests: {
+    status: 429,
+    title: 'Too many requests',
+    description: 'Too many requests to the login routes from this address; wait for the time in RateLimit/Retry-After.',
+  },
+  login_failed: {
+    status: 401,
+    title: 'Login failed',
+    description: 'The GitHub login did not complete: access denied on GitHub, an expired or replayed callback, or a refused code.',
+  },
+  github_unavailable: {
+    status: 502,
+    title: 'GitHub unavailable',
+    description: 'GitHub could not be asked during the login; try again.',
   },
   not_found: {
     status: 404,
     title: 'Not found',
-    description: 'No such route, or no such test for the token’s owner (another owner’s test is not found either).',
+    description: 'No such route, or no such test, organisation or token for the caller (another owner’s test, an organisation the caller is not in, and a private test read publicly are not found either).',
   },
   malformed_json: {
     status: 400,

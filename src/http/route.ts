@@ -4,6 +4,7 @@
  * included) and generates its OpenAPI operation, so the two cannot drift apart.
  */
 import type { z } from 'zod';
+import type { Access, Principal } from '../services/index.ts';
 import type { OwnerId } from '../store/types.ts';
 import type { PreparedJson } from './prepared-json.ts';
 import type { ProblemCode } from './problems.ts';
@@ -26,12 +27,23 @@ export interface RouteResponse {
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-/** What a handler receives: validated input only, and the owner when the route needs a token. */
+/** Who sent an authenticated request, and how. */
+export interface Caller {
+  principal: Principal;
+  /** The login session's CSRF token; null when a bearer token authenticated the request. */
+  csrfToken: string | null;
+}
+
+/**
+ * What a handler receives: validated input only, and for an authenticated route the owner it
+ * acts for (already checked against its access) and the caller.
+ */
 export interface RouteInput<Req extends RouteRequest, Auth extends boolean> {
   params: Parsed<Req['params']>;
   query: Parsed<Req['query']>;
   body: Parsed<Req['body']>;
   owner: Auth extends true ? OwnerId : null;
+  caller: Auth extends true ? Caller : null;
 }
 
 /**
@@ -51,6 +63,16 @@ export interface RouteSpec<Req extends RouteRequest = RouteRequest, Res extends 
   summary: string;
   description?: string;
   auth: Auth;
+  /**
+   * What the route does to the owner's data, checked against the caller's standing (members of
+   * an organisation may not `configure`). Default: `read` for GET, `write` otherwise.
+   */
+  access?: Access;
+  /**
+   * `org`: the path names an organisation (`{org}`), and the route acts for it when the caller
+   * belongs to it. Default: the route acts for the caller's own owner.
+   */
+  scope?: 'org';
   /**
    * Problems this route can answer with beyond those its declaration implies (401 with auth,
    * the test-name, validation and body problems with the matching request parts, 500).
@@ -75,4 +97,13 @@ export function defineRoute<Req extends RouteRequest, Res extends RouteResponse,
   spec: RouteSpec<Req, Res, Auth>,
 ): AnyRoute {
   return spec as unknown as AnyRoute;
+}
+
+/**
+ * What a route does to the owner's data: as declared, else `read` for GET and `write` otherwise.
+ *
+ * @example routeAccess(route) // 'write'
+ */
+export function routeAccess(route: AnyRoute): Access {
+  return route.access ?? (route.method === 'get' ? 'read' : 'write');
 }

@@ -6,7 +6,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import { PROBLEM_TYPES, type ProblemCode } from '../http/problems.ts';
-import type { AnyRoute } from '../http/route.ts';
+import { routeAccess, type AnyRoute } from '../http/route.ts';
 import { ProblemSchema } from '../http/schemas/common.ts';
 
 /** Routes mounted under one path prefix. */
@@ -19,13 +19,19 @@ export interface RouteGroup {
 export type OpenApiDocument = ReturnType<OpenApiGeneratorV31['generateDocument']>;
 
 const SECURITY_SCHEME = 'bearerAuth';
+const SESSION_SCHEME = 'sessionCookie';
 
 /** The problems a route can answer with: those its declaration implies, then its own. */
 export function routeProblems(route: AnyRoute): ProblemCode[] {
   const { params, query, body } = route.request;
   const implied: ProblemCode[] = [];
   if (route.auth) implied.push('unauthorized');
-  if (params) implied.push('invalid_test_name');
+  if (route.auth && route.method !== 'get') implied.push('csrf_failed');
+  if (route.auth && routeAccess(route) === 'configure') implied.push('forbidden');
+  if (route.scope === 'org') implied.push('not_found');
+  const paramNames = Object.keys(params?.shape ?? {});
+  if (paramNames.includes('test')) implied.push('invalid_test_name');
+  if (paramNames.some((name) => name !== 'test')) implied.push('not_found');
   if (query || body) implied.push('validation_failed');
   if (body) implied.push('malformed_json', 'unsupported_media_type', 'payload_too_large');
   return [...new Set([...implied, ...(route.problems ?? []), 'internal_error' as const])];
@@ -66,7 +72,13 @@ export function buildOpenApiDocument(groups: readonly RouteGroup[], version: str
   registry.registerComponent('securitySchemes', SECURITY_SCHEME, {
     type: 'http',
     scheme: 'bearer',
-    description: 'An API token from `npx vahti token create --user LOGIN`.',
+    description: 'An API token from `POST /api/v0/tokens` (or `npx vahti token create --user LOGIN`).',
+  });
+  registry.registerComponent('securitySchemes', SESSION_SCHEME, {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'vahti.sid',
+    description: 'The login session a GitHub login (`GET /auth/github`) leaves; writes must also send its CSRF token as `X-CSRF-Token`.',
   });
   for (const { prefix, routes } of groups) {
     for (const route of routes) {
@@ -77,7 +89,7 @@ export function buildOpenApiDocument(groups: readonly RouteGroup[], version: str
         tags: [route.tag],
         summary: route.summary,
         ...(route.description ? { description: route.description } : {}),
-        ...(route.auth ? { security: [{ [SECURITY_SCHEME]: [] }] } : {}),
+        ...(route.auth ? { security: [{ [SECURITY_SCHEME]: [] }, { [SESSION_SCHEME]: [] }] } : {}),
         request: {
           ...(params ? { params } : {}),
           ...(query ? { query } : {}),
@@ -94,7 +106,9 @@ export function buildOpenApiDocument(groups: readonly RouteGroup[], version: str
       version,
       description:
         'Vahti stores benchmark results as time series and finds change points in them. ' +
-        'Authenticate with `Authorization: Bearer <token>`. Errors are RFC 9457 problem documents with a stable `code`.',
+        'Authenticate with `Authorization: Bearer <token>`, or with the login session of a GitHub login (the `vahti.sid` cookie, ' +
+        'plus `X-CSRF-Token` on writes). Routes under `/orgs/{org}` act for an organisation the caller belongs to. ' +
+        'Errors are RFC 9457 problem documents with a stable `code`.',
     },
   });
 }

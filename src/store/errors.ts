@@ -25,3 +25,17 @@ export class ConflictError extends DomainError {
     super('conflict', message);
   }
 }
+
+/** The caller is known and may see the thing, but not do this to it (e.g. a member changing an organisation's config). */
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super('forbidden', message);
+  }
+}
+
+/** The input is well-formed but not acceptable now (e.g. a token expiry in the past). */
+export class InvalidInputError extends DomainError {
+  constructor(message: string) {
+    super('validation_failed', message);
+  }
+}

@@ -1,4 +1,5 @@
 /** The storage layer: the `Store` contract, its two backends and the function that picks one. */
+export type { AccountStore, GithubIdentity, GithubMembership, Membership, Org, OrgRole, StaleMemberships } from './account-types.ts';
 export type {
   ChangeDetails,
   ChangeRecord,
@@ -9,7 +10,7 @@ export type {
   DeliveryState,
   DetectedChange,
 } from './change-types.ts';
-export { ConflictError, DomainError, NotFoundError } from './errors.ts';
+export { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.ts';
 export { systemClock, type Clock } from './clock.ts';
 export { emptyTestConfig } from './defaults.ts';
 export { decodeExactJson, encodeExactJson } from './exact-json.ts';

@@ -2,8 +2,8 @@ import { expect } from 'chai';
 import { startApiApp, type ApiApp } from '../support/api-app.ts';
 import { call } from '../support/api-client.ts';
 
-/** The routes the issue asks for, as (method, path). */
-const REQUIRED_ROUTES = [
+/** The routes of an owner's data, as (method, path); each is also under /api/v0/orgs/{org}. */
+const OWNER_ROUTES = [
   'POST /api/v0/result/{test}',
   'PUT /api/v0/result/{test}',
   'GET /api/v0/result/{test}',
@@ -20,6 +20,19 @@ const REQUIRED_ROUTES = [
   'GET /api/v0/agent/performance',
   'GET /api/v0/notifications',
   'POST /api/v0/notifications/{id}/retry',
+];
+
+/** The routes the issues ask for, as (method, path). */
+const REQUIRED_ROUTES = [
+  ...OWNER_ROUTES,
+  ...OWNER_ROUTES.map((route) => route.replace(' /api/v0/', ' /api/v0/orgs/{org}/')),
+  'GET /api/v0/user',
+  'POST /api/v0/tokens',
+  'GET /api/v0/tokens',
+  'DELETE /api/v0/tokens/{id}',
+  'GET /api/v0/public/results',
+  'GET /api/v0/public/result/{owner}/{test}',
+  'GET /api/v0/public/result/{owner}/{test}/changes',
   'GET /openapi.json',
   'GET /docs',
   'GET /healthz',
@@ -50,10 +63,11 @@ describe('GET /openapi.json and GET /docs', () => {
   });
   after(async () => app.close());
 
-  it('is an OpenAPI 3.1 document with info and a bearer security scheme', () => {
+  it('is an OpenAPI 3.1 document with info, a bearer and a session-cookie security scheme', () => {
     expect(doc.openapi).to.equal('3.1.0');
     expect(doc.info).to.include({ title: 'Vahti API' });
     expect(doc.components.securitySchemes.bearerAuth).to.deep.include({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.sessionCookie).to.deep.include({ type: 'apiKey', in: 'cookie', name: 'vahti.sid' });
   });
 
   it('documents every route', () => {
