@@ -14,10 +14,14 @@ export const REDACT_PATHS = [
   'secret',
   'password',
   'mongodbUri',
+  'sessionSecret',
+  'clientSecret',
   '*.token',
   '*.secret',
   '*.password',
   '*.mongodbUri',
+  '*.sessionSecret',
+  '*.clientSecret',
 ];
 
 /**

@@ -28,14 +28,25 @@ async function main(): Promise<void> {
       timeoutMs: config.notifyTimeoutMs,
       onError: (err) => logger.error({ err }, 'notification delivery failed'),
     },
+    ...(config.github && config.sessionSecret ? { github: { apiUrl: config.github.apiUrl, sessionSecret: config.sessionSecret } } : {}),
   });
   // The sweep sends what uploads left due: retries after backoff, claims whose lease ran out.
   const sweep = new Cron('* * * * * *', { interval: config.notifySweepSeconds, protect: true }, () => services.notifications.kick());
+  // Once a minute: memberships older than MEMBERSHIP_REFRESH_SECONDS are asked of GitHub again
+  // (a member removed there loses access here), and expired login sessions are deleted.
+  const accountSweep = new Cron('0 * * * * *', { protect: true }, () =>
+    Promise.all([services.accounts.refreshMemberships(config.membershipRefreshSeconds), services.sessions.sweep()]).then(
+      ([memberships, expiredSessions]) => logger.debug({ memberships, expiredSessions }, 'accounts swept'),
+      (err: unknown) => logger.error({ err }, 'account sweep failed'),
+    ),
+  );
   const readiness = { ready: false };
-  const app = createApp({ config, services, logger, readiness, version });
+  const app = createApp({ config, login: config, services, logger, readiness, version });
   const server = await listen(app, config.port, config.host);
   readiness.ready = true;
   logger.info({ url: serverUrl(server), store: config.mongodbUri ? 'mongodb' : 'sqlite', version }, `Vahti listening on ${serverUrl(server)}`);
+  if (config.github) logger.info({ github: config.github.url, callback: `${config.publicUrl}/auth/github/callback` }, 'GitHub login enabled');
+  else logger.info('GitHub login is not configured (GITHUB_CLIENT_ID, GITHUB_CLIENT_SECRET): API tokens only');
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -44,6 +55,7 @@ async function main(): Promise<void> {
     readiness.ready = false;
     logger.info({ signal }, 'shutting down');
     sweep.stop();
+    accountSweep.stop();
     await close(server);
     await services.notifications.idle();
     await store.close();
