@@ -105,7 +105,7 @@ export function createApp({ config, login = TOKENS_ONLY, services, logger, readi
     mountRoutes(router, routes, services, jsonBody);
     app.use(prefix || '/', router);
   }
-  mountDashboard(app);
+  mountDashboard(app, { githubLogin: login.github !== null && login.sessionSecret !== null });
   app.use(unmatchedRoute);
   app.use(problemMiddleware);
   return app;
