@@ -138,11 +138,13 @@ export class IncrementalDetector {
     const { x, n, calc, firstPass, mode } = this;
     const step = Math.floor(w / 2);
     let start = this.nextStart;
+    let ws = start;
+    const significant = (s: number, tau: number, e: number): boolean => compareSegments(x, ws + s, ws + tau, ws + e, mode).pvalue <= firstPass;
     while (start < n) {
       const end = Math.min(start + w, n);
       calc.reset(x, start, end - start);
-      const ws = start;
-      const found = divisiveChangePoints(calc, end - start, (s, tau, e) => compareSegments(x, ws + s, ws + tau, ws + e, mode).pvalue <= firstPass);
+      ws = start;
+      const found = divisiveChangePoints(calc, end - start, significant);
       this.recStart.push(start);
       this.recEnd.push(end);
       this.recOffset.push(this.weak.length);

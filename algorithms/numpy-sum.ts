@@ -53,21 +53,49 @@ function pairwiseSquaredDeviations(x: Numbers, lo: number, n: number, m: number)
     return res;
   }
   if (n <= BLOCK) {
-    const sq = (k: number): number => {
-      const d = x[k]! - m;
-      return d * d;
-    };
-    let r0 = sq(lo), r1 = sq(lo + 1), r2 = sq(lo + 2), r3 = sq(lo + 3);
-    let r4 = sq(lo + 4), r5 = sq(lo + 5), r6 = sq(lo + 6), r7 = sq(lo + 7);
+    // Written out (no helper closure): this is the innermost loop of every t-test.
+    let d = x[lo]! - m;
+    let r0 = d * d;
+    d = x[lo + 1]! - m;
+    let r1 = d * d;
+    d = x[lo + 2]! - m;
+    let r2 = d * d;
+    d = x[lo + 3]! - m;
+    let r3 = d * d;
+    d = x[lo + 4]! - m;
+    let r4 = d * d;
+    d = x[lo + 5]! - m;
+    let r5 = d * d;
+    d = x[lo + 6]! - m;
+    let r6 = d * d;
+    d = x[lo + 7]! - m;
+    let r7 = d * d;
     const full = n - (n % 8);
     let i = 8;
     for (; i < full; i += 8) {
       const b = lo + i;
-      r0 += sq(b); r1 += sq(b + 1); r2 += sq(b + 2); r3 += sq(b + 3);
-      r4 += sq(b + 4); r5 += sq(b + 5); r6 += sq(b + 6); r7 += sq(b + 7);
+      d = x[b]! - m;
+      r0 += d * d;
+      d = x[b + 1]! - m;
+      r1 += d * d;
+      d = x[b + 2]! - m;
+      r2 += d * d;
+      d = x[b + 3]! - m;
+      r3 += d * d;
+      d = x[b + 4]! - m;
+      r4 += d * d;
+      d = x[b + 5]! - m;
+      r5 += d * d;
+      d = x[b + 6]! - m;
+      r6 += d * d;
+      d = x[b + 7]! - m;
+      r7 += d * d;
     }
     let res = ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7));
-    for (; i < n; i++) res += sq(lo + i);
+    for (; i < n; i++) {
+      d = x[lo + i]! - m;
+      res += d * d;
+    }
     return res;
   }
   let n2 = Math.floor(n / 2);

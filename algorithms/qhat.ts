@@ -23,6 +23,7 @@ export interface Candidate {
   qhat: number;
 }
 
+/** Windows up to this length use coefficient tables (2 · 512² doubles = 4 MiB at most). */
 const TABLE_LIMIT = 512;
 
 /**
@@ -35,6 +36,9 @@ const TABLE_LIMIT = 512;
  * calc.candidate(0, 3); // { index: 2, qhat: 4 }
  */
 export class QhatCalculator {
+  /** @param tableLimit longest window that uses coefficient tables (tests lower it to cover the other path). */
+  constructor(private readonly tableLimit = TABLE_LIMIT) {}
+
   private x: Numbers = [];
   private ws = 0;
   private w = 0;
@@ -45,6 +49,9 @@ export class QhatCalculator {
   private tableW = 0;
   private bCoef = new Float64Array(0);
   private cCoef = new Float64Array(0);
+  /** One column's coefficients, for windows beyond the table. */
+  private bScratch = new Float64Array(0);
+  private cRow = new Float64Array(0);
 
   /** Points the calculator at the window x[ws : ws + w] and prepares its column sums V. */
   reset(x: Numbers, ws: number, w: number): void {
@@ -57,7 +64,7 @@ export class QhatCalculator {
       this.rcol = new Float64Array(w);
       this.cv = new Float64Array(w);
     }
-    if (w <= TABLE_LIMIT && this.tableW < w) this.buildTables(Math.max(w, 64));
+    if (w <= this.tableLimit && this.tableW < w) this.buildTables(Math.max(w, 64));
     // V[g] = Σ_{r=0..g} |w_r − w_{g+1}|, r ascending (Otava: triu(D).sum(axis=0)).
     const v = this.v;
     for (let g = 0; g < w - 1; g++) {
@@ -65,6 +72,23 @@ export class QhatCalculator {
       let acc = 0;
       for (let r = 0; r <= g; r++) acc += Math.abs(x[ws + r]! - xg);
       v[g] = acc;
+    }
+  }
+
+  /** Scratch rows of B and C coefficients for intervals of up to m columns. */
+  private bRow(m: number): Float64Array {
+    if (this.bScratch.length < m) {
+      this.bScratch = new Float64Array(m);
+      this.cRow = new Float64Array(m);
+    }
+    return this.bScratch;
+  }
+
+  /** Column j's coefficients into the scratch rows, as the tables would hold them. */
+  private fillRows(j: number): void {
+    for (let i = 0; i <= j; i++) {
+      this.bScratch[i] = i === 0 ? 0 : (2 * (j - i + 1)) / ((j + 2) * i);
+      this.cRow[i] = i === j ? 0 : (2 * (i + 1)) / ((j + 2) * (j - i));
     }
   }
 
@@ -88,10 +112,10 @@ export class QhatCalculator {
   candidate(s: number, e: number): Candidate {
     const { x, ws, v, rowAcc, rcol, cv } = this;
     const m = e - s - 1;
-    const useTables = this.w <= TABLE_LIMIT;
-    const tw = this.tableW;
-    const bTab = this.bCoef;
-    const cTab = this.cCoef;
+    // Coefficients of B and C for column j: table rows, or computed per column beyond the table.
+    const tabled = this.w <= this.tableLimit;
+    const bA = tabled ? this.bCoef : this.bRow(m);
+    const cA = tabled ? this.cCoef : this.cRow;
 
     // Column sums of the interval: V[s + c] − Σ_{r<s} |w_r − w_{s+c+1}|, then their cumulative sum.
     for (let c = 0; c < m; c++) {
@@ -107,24 +131,28 @@ export class QhatCalculator {
     let bj = 0;
     const base = ws + s;
     for (let j = 0; j < m; j++) {
-      // Column j of H: H[r][s+j] = Σ_{q=r+1..s+j+1} |w_r − w_q| for the rows r = s..s+j.
+      // Column j of H: H[r][s+j] = Σ_{q=r+1..s+j+1} |w_r − w_q| for the rows r = s..s+j, and the
+      // right-side sums for C accumulated from the bottom row up (Otava: flipud(cumsum(flipud(H)))),
+      // in one pass: rcol[i] = Σ_{t=i+1..j} H[s+t][s+j], added from t = j down; rcol[j] = 0.
       const xn = x[base + j + 1]!;
-      for (let i = 0; i < j; i++) rowAcc[i] = rowAcc[i]! + Math.abs(x[base + i]! - xn);
-      rowAcc[j] = Math.abs(x[base + j]! - xn);
-
-      // Right-side sums for C, accumulated from the bottom row up (Otava: flipud(cumsum(flipud(H)))).
-      let acc = 0;
-      for (let i = j - 1; i >= 0; i--) {
-        acc += rowAcc[i + 1]!;
+      let acc = Math.abs(x[base + j]! - xn);
+      rowAcc[j] = acc;
+      rcol[j] = 0;
+      if (j > 0) rcol[j - 1] = acc;
+      for (let i = j - 2; i >= 0; i--) {
+        const row = rowAcc[i + 1]! + Math.abs(x[base + i + 1]! - xn);
+        rowAcc[i + 1] = row;
+        acc += row;
         rcol[i] = acc;
       }
+      if (j > 0) rowAcc[0] = rowAcc[0]! + Math.abs(x[base]! - xn);
 
       const aCoef = 2 / (j + 2);
-      const row = j * tw;
-      // τ = s + 1 (i = 0): no left-side term B.
+      const off = tabled ? j * this.tableW : 0;
+      if (!tabled) this.fillRows(j);
+      // τ = s + 1 (i = 0): no left-side term B. On the diagonal C is 0 (coefficient and sum both 0).
       let ch = rowAcc[0]!;
-      let q = aCoef * ch;
-      if (j > 0) q -= (useTables ? cTab[row]! : 2 / ((j + 2) * j)) * rcol[0]!;
+      let q = aCoef * ch - cA[off]! * rcol[0]!;
       // Ties: (0, j) comes before any (i > 0, ·) in row-major order, after any earlier (0, ·).
       if (q > best || (q === best && bi > 0)) {
         best = q;
@@ -134,9 +162,7 @@ export class QhatCalculator {
       for (let i = 1; i <= j; i++) {
         ch += rowAcc[i]!;
         const prev = cv[i - 1]!;
-        const bc = useTables ? bTab[row + i]! : (2 * (j - i + 1)) / ((j + 2) * i);
-        q = aCoef * (ch - prev) - bc * prev;
-        if (i < j) q -= (useTables ? cTab[row + i]! : (2 * (i + 1)) / ((j + 2) * (j - i))) * rcol[i]!;
+        q = aCoef * (ch - prev) - bA[off + i]! * prev - cA[off + i]! * rcol[i]!;
         // The first maximum in row-major (τ, κ) order; columns are visited in κ order.
         if (q > best || (q === best && (i < bi || (i === bi && j < bj)))) {
           best = q;

@@ -55,6 +55,21 @@ describe('qhat', () => {
     );
   });
 
+  it('gives the same bits without coefficient tables (windows over 512 points)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 2, maxLength: 70 }), fc.nat(), (w, a) => {
+        const s = a % (w.length - 1);
+        const tabled = new QhatCalculator();
+        const computed = new QhatCalculator(0);
+        tabled.reset(w, 0, w.length);
+        computed.reset(w, 0, w.length);
+        expect(computed.candidate(s, w.length)).to.deep.equal(tabled.candidate(s, w.length));
+        expect(computed.candidate(0, w.length)).to.deep.equal(tabled.candidate(0, w.length));
+      }),
+      { seed: 43, numRuns: 300 },
+    );
+  });
+
   it('reads the window from an offset into a longer array', () => {
     const x = [100, 200, 1, 1, 1, 9, 9, 9, 300];
     const calc = new QhatCalculator();
