@@ -3,7 +3,7 @@
  * page for the current path. Same-origin links are followed without reloading; back and forward
  * work through the History API.
  */
-import { Api } from './api.ts';
+import { Api, ApiError } from './api.ts';
 import { errorMessage, notFound } from './components/states.ts';
 import type { AppContext } from './context.ts';
 import { announce, h, replace } from './dom.ts';
@@ -49,6 +49,7 @@ function renderHeader(): void {
         onclick: async () => {
           await signOut(api, session);
           session = { user: null, via: null };
+          renderHeader();
           announce('Signed out');
           navigate('/signin');
         },
@@ -104,7 +105,10 @@ async function render(): Promise<void> {
         return replace(main, notFound());
     }
   } catch (err) {
-    replace(main, errorMessage(err));
+    if (err instanceof ApiError && err.status === 404) {
+      document.title = 'Not found · Vahti';
+      replace(main, notFound());
+    } else replace(main, errorMessage(err));
   }
 }
 

@@ -65,7 +65,7 @@ export async function renderTestPage(ctx: AppContext, { scope, test }: { scope: 
     orNotFound(ctx.api.get<Result[]>(paths.results(test), { since: range.since, until: range.until })),
     orNotFound(ctx.api.get<Record<string, ChangeGroup[]>>(paths.changes(test))),
     paths.testConfig ? orNotFound(ctx.api.get<TestSettings>(paths.testConfig(test))) : Promise.resolve(null),
-    paths.ownerConfig ? ctx.api.get<OwnerConfig>(paths.ownerConfig) : Promise.resolve(null),
+    paths.ownerConfig ? orNotFound(ctx.api.get<OwnerConfig>(paths.ownerConfig)) : Promise.resolve(null),
   ]);
   if (results === null || changes === null) {
     document.title = 'Not found · Vahti';
