@@ -30,6 +30,8 @@ try {
     token,
     json: { core: { max_pvalue: 0.001, min_magnitude: 0.05, window_len: 50 }, notifiers: { slack: { webhook_url: 'https://hooks.slack.com/services/T0/B0/x2Yk', notify_on: 'regressions' } } },
   });
+  await call(app.url, 'POST', '/api/v0/tokens', { token, json: { name: 'github-actions' } });
+  await call(app.url, 'PUT', '/api/v0/config/shop/checkout/api', { token, json: { public: true } });
   const page = await browser.newPage({ width: 1280, height: 800 });
   await page.addInitScript((t) => sessionStorage.setItem('vahti.token', t), token);
 
