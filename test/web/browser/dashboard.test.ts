@@ -200,4 +200,19 @@ describe('web dashboard in Chromium', function () {
     expect(after.body.notifiers.slack).to.deep.equal({ webhook_url: 'https://hooks.slack.com/…efgh', notify_on: 'both' });
     await screenshot(page, 'settings');
   });
+
+  it('adds a signed webhook and removes it', async () => {
+    await page.goto(`${app.url}/settings#webhooks`);
+    await page.getByLabel('URL', { exact: true }).fill('https://ci.example.com/vahti-hook');
+    await page.getByLabel('Secret').fill('0123456789abcdef-secret');
+    await page.getByRole('button', { name: 'Add webhook' }).click();
+    await page.getByText('Webhook added.').waitFor();
+    const stored = (await call(app.url, 'GET', '/api/v0/user/config', { token })).body.notifiers.webhooks as { url: string }[];
+    expect(stored).to.have.length(1);
+    expect(await page.locator('#webhooks li code').innerText()).to.equal(stored[0]?.url);
+    expect(await page.locator('#webhooks').innerText()).not.to.include('0123456789abcdef-secret');
+    await page.getByRole('button', { name: /^Remove webhook/ }).click();
+    await page.getByText('Webhook removed.').waitFor();
+    expect((await call(app.url, 'GET', '/api/v0/user/config', { token })).body.notifiers.webhooks).to.deep.equal([]);
+  });
 });
