@@ -114,6 +114,7 @@ describe('web dashboard in Chromium', function () {
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByText('Thresholds saved. 1 change point now (2 before).').waitFor();
     expect(await count.innerText()).to.equal('0 change points');
+    expect(await page.locator('#metric-throughput .chart').getAttribute('aria-label')).to.include('0 change points');
     expect(await page.locator('#metric-latency_p99 .change-count').innerText()).to.equal('1 change point');
     await screenshot(page, 'threshold-raised');
     await page.locator('#metric-min-magnitude').fill('');
