@@ -13,6 +13,20 @@ async function signInWithToken(page: Page, url: string, token: string, returnTo 
   await page.waitForURL((u) => u.pathname === returnTo.split('?')[0]);
 }
 
+/**
+ * How many pixels of a chart's canvas have the improvement mark's green (#1b6e20): the change
+ * marks and after-mean lines of improvements, which nothing else on a chart is drawn in.
+ */
+async function greenPixels(page: Page, metric: string): Promise<number> {
+  return (await page.evaluate(`(() => {
+    const canvas = document.querySelector('#metric-${metric} canvas');
+    const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (Math.abs(data[i] - 0x1b) < 24 && Math.abs(data[i + 1] - 0x6e) < 24 && Math.abs(data[i + 2] - 0x20) < 24) n++;
+    return n;
+  })()`)) as number;
+}
+
 /** Whether the page is wider than its viewport (a horizontal scroll bar). */
 async function overflowsHorizontally(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
@@ -109,12 +123,14 @@ describe('web dashboard in Chromium', function () {
     await page.goto(`${app.url}/tests/shop/checkout/api`);
     const count = page.locator('#metric-throughput .change-count');
     expect(await count.innerText()).to.equal('1 change point');
+    expect(await greenPixels(page, 'throughput')).to.be.greaterThan(100);
     await page.getByLabel('Metric', { exact: true }).selectOption('throughput');
     await page.locator('#metric-min-magnitude').fill('20');
     await page.getByRole('button', { name: 'Save thresholds' }).click();
     await page.getByText('Thresholds saved. 1 change point now (2 before).').waitFor();
     expect(await count.innerText()).to.equal('0 change points');
     expect(await page.locator('#metric-throughput .chart').getAttribute('aria-label')).to.include('0 change points');
+    expect(await greenPixels(page, 'throughput')).to.equal(0);
     expect(await page.locator('#metric-latency_p99 .change-count').innerText()).to.equal('1 change point');
     await screenshot(page, 'threshold-raised');
     await page.locator('#metric-min-magnitude').fill('');
