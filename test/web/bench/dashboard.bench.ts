@@ -11,11 +11,9 @@
  *
  * Env: VAHTI_BENCH_RUNS (default 10) cold loads of the small page.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { benchmarksFile, writeBenchmarkSection } from '../../../bench/benchmarks-file.ts';
 import { startApiApp } from '../../support/api-app.ts';
 import { call } from '../../support/api-client.ts';
 import { T0 } from '../../support/api-factories.ts';
@@ -24,8 +22,6 @@ import { seedDemo } from '../support/seed.ts';
 import type { TestResult } from '../../../src/store/types.ts';
 
 const SECTION = '## Dashboard (npm run bench:web)';
-const root = join(dirname(fileURLToPath(import.meta.url)), '../../..');
-const benchmarksFile = join(root, 'docs/benchmarks.md');
 const runs = Number(process.env.VAHTI_BENCH_RUNS || 10);
 const BIG = 100_000;
 const UPLOAD_BATCH = 10_000;
@@ -169,22 +165,9 @@ try {
     `| a 100,000-point series renders and stays interactive | drawn in ${ms(big.drawn)}; pointer p95 ${percentile(hover, 95).toFixed(1)} ms, zoom max ${Math.max(...zoom).toFixed(1)} ms | ${verdict(percentile(hover, 95) < 50 && Math.max(...zoom) < 200)} |`,
     '',
   ].join('\n');
-  writeSection(section);
+  writeBenchmarkSection(SECTION, section);
   progress(`wrote ${benchmarksFile}`);
 } finally {
   await browser.close();
   await app.close();
-}
-
-/** Replaces this benchmark's section of docs/benchmarks.md (up to the next "## " heading), or appends it. */
-function writeSection(section: string): void {
-  const existing = existsSync(benchmarksFile) ? readFileSync(benchmarksFile, 'utf8') : '# Benchmarks\n';
-  const start = existing.indexOf(`${SECTION}\n`);
-  if (start < 0) {
-    writeFileSync(benchmarksFile, `${existing.trimEnd()}\n\n${section}`);
-    return;
-  }
-  const next = existing.indexOf('\n## ', start + SECTION.length);
-  const rest = next < 0 ? '' : `\n${existing.slice(next + 1)}`;
-  writeFileSync(benchmarksFile, `${existing.slice(0, start)}${section}${rest}`);
 }
