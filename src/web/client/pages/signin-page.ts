@@ -39,7 +39,7 @@ export async function renderSignIn(ctx: AppContext, { onSignedIn }: { onSignedIn
         ctx.navigate(back);
       },
     },
-    field('API token', tokenInput, 'Create one with `npx vahti token create --user <login>`. It is kept in this tab only.'),
+    field('API token', tokenInput, 'Create one in Settings → API tokens, or on the server with: npx vahti token create --user LOGIN. It is kept in this tab only.'),
     h('button', { type: 'submit' }, 'Sign in with token'),
     status,
   );
