@@ -81,7 +81,7 @@ export class AccountService {
   }
 
   /**
-   * Refreshes the memberships of up to 100 users last refreshed more than `maxAgeSeconds` ago,
+   * Refreshes the memberships of up to 100 users last refreshed at least `maxAgeSeconds` ago,
    * one GitHub request (per 100 organisations) each. A refused or unreadable token removes the
    * user's memberships and forgets the token; an unreachable GitHub leaves them for the next round.
    *
@@ -92,7 +92,7 @@ export class AccountService {
     if (!this.#github) return report;
     const { api, box } = this.#github;
     const now = this.#clock();
-    for (const stale of await this.#store.staleMemberships(now - maxAgeSeconds, REFRESH_BATCH)) {
+    for (const stale of await this.#store.staleMemberships(now - maxAgeSeconds + 1, REFRESH_BATCH)) {
       const accessToken = box.open(stale.credential);
       try {
         if (accessToken === null) throw new GithubRefusedError();

@@ -14,6 +14,7 @@ import { createServices, ownerOfUser, type NotificationOptions, type Services } 
 import type { Clock } from '../../src/store/clock.ts';
 import { openStore } from '../../src/store/open-store.ts';
 import type { OwnerId, Store } from '../../src/store/types.ts';
+import { freePort } from './ferretdb.ts';
 import { testNotificationOptions } from './notification-options.ts';
 
 /** A running app and what tests need around it. */
@@ -27,7 +28,7 @@ export interface ApiApp {
   notificationErrors: unknown[];
   /** A new API token for `login` (`u:<login>` owns what it writes). */
   tokenFor(login: string): Promise<string>;
-  /** Stops the server and closes the store; removes the data directory unless `keepData`. */
+  /** Stops the server and closes the store; removes the data directory unless `keepData`. Idempotent. */
   close(options?: { keepData?: boolean }): Promise<void>;
 }
 
@@ -45,7 +46,22 @@ export interface ApiAppOptions {
   mongodbDb?: string;
   /** Overrides of the test notification options (fast retries by default). */
   notifications?: Partial<NotificationOptions>;
+  /** GitHub login against a stand-in; the app then gets PUBLIC_URL http://127.0.0.1:<its port>. */
+  login?: TestLogin;
 }
+
+/** A GitHub OAuth app on a stand-in GitHub, and the login's limits. */
+export interface TestLogin {
+  /** The stand-in's URL: both GITHUB_URL and GITHUB_API_URL. */
+  githubUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** Requests per minute to /auth (default: high enough never to matter). */
+  rateLimit?: number;
+  sessionTtlSeconds?: number;
+}
+
+const SESSION_SECRET = 'test-session-secret-0123456789abcdef';
 
 /**
  * Starts the app on 127.0.0.1 with an ephemeral port.
@@ -57,16 +73,28 @@ export async function startApiApp(options: ApiAppOptions = {}): Promise<ApiApp> 
   const store = await openStore({ dataDir, mongodbUri: options.mongodbUri, mongodbDb: options.mongodbDb });
   const clock = options.clock ?? (() => Math.floor(Date.now() / 1000));
   const notifications = testNotificationOptions(options.notifications);
-  const services = createServices(store, { clock, detectorCacheSize: options.detectorCacheSize ?? 16, notifications });
+  const { login } = options;
+  const port = login ? await freePort() : 0;
+  const github = login && { apiUrl: login.githubUrl, sessionSecret: SESSION_SECRET };
+  const services = createServices(store, { clock, detectorCacheSize: options.detectorCacheSize ?? 16, notifications, ...(github ? { github } : {}) });
   const readiness = { ready: true };
   const app = createApp({
     config: { bodyLimitBytes: options.bodyLimitBytes ?? 10 * 1024 * 1024 },
+    ...(login && {
+      login: {
+        publicUrl: `http://127.0.0.1:${port}`,
+        github: { clientId: login.clientId, clientSecret: login.clientSecret, url: login.githubUrl, apiUrl: login.githubUrl },
+        sessionSecret: SESSION_SECRET,
+        sessionTtlSeconds: login.sessionTtlSeconds ?? 3600,
+        authRateLimit: login.rateLimit ?? 100_000,
+      },
+    }),
     services,
     logger: options.logger ?? createLogger({ logLevel: 'silent' }),
     readiness,
     version: 'test',
   });
-  const server: Server = await listen(app, 0, '127.0.0.1');
+  const server: Server = await listen(app, port, '127.0.0.1');
   return {
     url: serverUrl(server),
     dataDir,
@@ -76,6 +104,7 @@ export async function startApiApp(options: ApiAppOptions = {}): Promise<ApiApp> 
     notificationErrors: notifications.errors,
     tokenFor: async (login) => (await services.tokens.create(login, 'test')).secret,
     close: async ({ keepData = false } = {}) => {
+      if (!server.listening) return;
       server.closeAllConnections();
       await close(server);
       await services.notifications.idle();

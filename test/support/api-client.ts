@@ -41,7 +41,8 @@ export async function call(baseUrl: string, method: string, path: string, req: A
   return toApiResponse(res.status, res.headers, await res.text());
 }
 
-function toApiResponse(status: number, headers: Headers, text: string): ApiResponse {
+/** A response as the tests inspect it, from its parts (JSON bodies parsed). */
+export function toApiResponse(status: number, headers: Headers, text: string): ApiResponse {
   const contentType = headers.get('content-type') ?? '';
   return { status, headers, contentType, body: /json/.test(contentType) && text !== '' ? JSON.parse(text) : text };
 }

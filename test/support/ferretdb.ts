@@ -88,7 +88,8 @@ export async function startFerretDb(options: FerretDbOptions = {}): Promise<Ferr
 }
 
 /** A TCP port that was free a moment ago (the OS picks it). */
-async function freePort(): Promise<number> {
+/** A TCP port on 127.0.0.1 that was free a moment ago (for servers that must know their URL before they listen). */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -11,27 +11,31 @@
  * - `POST /auth/logout` (CSRF-protected) deletes the session and its cookie; 204.
  */
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { UserPrincipal } from '../../services/index.ts';
+import { GithubRefusedError, type UserPrincipal } from '../../services/index.ts';
 import { DomainError } from '../../store/errors.ts';
-import { toProblem } from '../problem-middleware.ts';
-import { httpProblem, type HttpProblem } from '../problems.ts';
+import { httpProblem } from '../problems.ts';
 import { checkCsrf, newCsrfToken } from './csrf.ts';
 import type { Authenticator } from './github-passport.ts';
 import { safeReturnPath } from './return-path.ts';
 import { SESSION_COOKIE, type SessionCookie } from './sessions.ts';
 
 /**
- * The problem a failed GitHub login answers with: GitHub unreachable or answering nonsense is
- * `github_unavailable`; a refused code, a bad state, access denied is `login_failed`; a domain
- * error (the login belongs to another GitHub account) keeps its own code.
+ * What a failed GitHub login passes on to the problem middleware: a refused code or token, a bad
+ * callback or access denied is `login_failed`; GitHub unreachable is `github_unavailable`; a
+ * domain error (e.g. the login belongs to another GitHub account) keeps its code; anything else
+ * is passed as it is (an internal error).
  *
- * @example loginProblem(Object.assign(new Error('bad code'), { name: 'TokenError' })).code // 'login_failed'
+ * @example loginError(Object.assign(new Error('bad code'), { name: 'TokenError' })).code // 'login_failed'
  */
-export function loginProblem(err: unknown): HttpProblem {
-  if (err instanceof DomainError) return toProblem(err);
-  const name = err instanceof Error ? err.name : '';
-  if (name === 'TokenError' || name === 'AuthorizationError') return httpProblem('login_failed', `GitHub refused the login: ${(err as Error).message}`);
-  return httpProblem('github_unavailable', 'GitHub could not complete the login');
+export function loginError(err: unknown): unknown {
+  if (err instanceof GithubRefusedError) return httpProblem('login_failed', err.message);
+  if (err instanceof DomainError || !(err instanceof Error)) return err;
+  if (err.name === 'InternalOAuthError') return httpProblem('github_unavailable', `GitHub could not complete the login: ${err.message}`);
+  // passport-oauth2's names for GitHub's refusals; "Failed to obtain access token" is how it reports GitHub answering a code with an error.
+  if (err.name === 'TokenError' || err.name === 'AuthorizationError' || err.message === 'Failed to obtain access token') {
+    return httpProblem('login_failed', `GitHub refused the login: ${err.message}`);
+  }
+  return err;
 }
 
 /** Passes the request on to passport, or answers 404 where GitHub login is not configured. */
@@ -59,7 +63,7 @@ export function authRouter(passport: Authenticator | null, cookie: SessionCookie
   router.get('/github/callback', (req: Request, res: Response, next: NextFunction) => {
     const github = requirePassport(passport);
     const finish = (err: unknown, user: UserPrincipal | false, info?: { message?: string }) => {
-      if (err) return next(loginProblem(err));
+      if (err) return next(loginError(err));
       if (!user) return next(httpProblem('login_failed', info?.message ?? 'the login was not completed'));
       const returnTo = safeReturnPath(req.session.returnTo);
       req.logIn(user, (loginErr) => {

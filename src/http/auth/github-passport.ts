@@ -8,7 +8,7 @@ import passport from 'passport';
 import { Strategy as GitHubStrategy, type StrategyOptions } from 'passport-github2';
 import { z } from 'zod';
 import type { GithubConfig } from '../../config.ts';
-import type { AccountService, UserPrincipal } from '../../services/index.ts';
+import { GithubUnavailableError, type AccountService, type UserPrincipal } from '../../services/index.ts';
 import type { GithubIdentity } from '../../store/account-types.ts';
 import type { User } from '../../store/types.ts';
 
@@ -36,12 +36,15 @@ const GithubEmails = z.array(z.object({ value: z.string(), primary: z.boolean().
  * kept. O(number of addresses).
  *
  * @example identityOf(profile) // { github_id: 1, login: 'alice', email: 'alice@example.com', … }
- * @throws ZodError when GitHub's answer lacks the id or login.
+ * @throws GithubUnavailableError when GitHub's answer lacks the id or login.
  */
 export function identityOf(profile: { _json?: unknown; emails?: unknown }): GithubIdentity {
-  const user = GithubUserJson.parse(profile._json);
-  const primary = (GithubEmails.parse(profile.emails) ?? []).find((e) => e.primary === true && e.verified === true);
-  return { github_id: user.id, login: user.login, name: user.name ?? null, email: primary?.value ?? null, avatar_url: user.avatar_url ?? null };
+  const user = GithubUserJson.safeParse(profile._json);
+  const emails = GithubEmails.safeParse(profile.emails);
+  if (!user.success || !emails.success) throw new GithubUnavailableError('GitHub answered the profile without a numeric id and a login');
+  const primary = (emails.data ?? []).find((e) => e.primary === true && e.verified === true);
+  const { id, login, name, avatar_url } = user.data;
+  return { github_id: id, login, name: name ?? null, email: primary?.value ?? null, avatar_url: avatar_url ?? null };
 }
 
 /** The principal a logged-in user acts as. */
