@@ -21,6 +21,7 @@ function toggleRoute({ config }: Services, action: 'disable' | 'enable', body: t
     summary: `${action === 'disable' ? 'Disable' : 'Enable'} change detection for metrics`,
     description: `The body is a JSON array of metric names; ${effect}`,
     auth: true,
+    access: 'configure',
     problems: ['not_found'],
     request: { params: TestParamsSchema, body },
     response: { status: 200, description: 'The test’s settings.', schema: TestSettingsSchema },
