@@ -1,16 +1,16 @@
 /**
  * Everything the GitHub login adds to the app, in one place: the rate limit on `/auth`, and, when
- * an OAuth app is configured, login sessions and passport on `/api` and `/auth`, then the `/auth`
- * routes. Without GitHub settings there are no sessions: API tokens are the only way in, and the
+ * an OAuth app is configured, login sessions and passport on `/auth` and on the `/api` requests
+ * that carry the session cookie, then the `/auth` routes. Without GitHub settings there are no sessions: API tokens are the only way in, and the
  * login routes answer 404.
  */
-import type { Express } from 'express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Config } from '../../config.ts';
 import type { Services } from '../../services/index.ts';
 import { authRouter } from './auth-router.ts';
 import { githubPassport } from './github-passport.ts';
 import { authRateLimit } from './rate-limit.ts';
-import { sessionCookie, sessionMiddleware } from './sessions.ts';
+import { SESSION_COOKIE, sessionCookie, sessionMiddleware } from './sessions.ts';
 
 /** The settings the login is built from (from the process config). */
 export type LoginSettings = Pick<Config, 'publicUrl' | 'github' | 'sessionSecret' | 'sessionTtlSeconds' | 'authRateLimit'>;
@@ -35,7 +35,16 @@ export function mountLogin(app: Express, services: Services, settings: LoginSett
   app.use('/auth', authRateLimit(settings.authRateLimit));
   if (authenticator && sessionSecret) {
     const session = sessionMiddleware({ sessions: services.sessions, secret: sessionSecret, publicUrl, ttlSeconds: settings.sessionTtlSeconds });
-    app.use(['/api', '/auth'], session, authenticator.initialize(), authenticator.session());
+    const withSession = express.Router().use(session, authenticator.initialize(), authenticator.session());
+    app.use('/auth', withSession);
+    // API calls without the cookie (CI with tokens) skip the session machinery entirely.
+    app.use('/api', (req: Request, res: Response, next: NextFunction) => (hasSessionCookie(req) ? withSession(req, res, next) : next()));
   }
   app.use('/auth', authRouter(authenticator, sessionCookie(publicUrl)));
 }
+
+/** Whether the request carries a session cookie at all. O(length of the Cookie header). */
+function hasSessionCookie(req: Request): boolean {
+  return (req.headers.cookie ?? '').includes(`${SESSION_COOKIE}=`);
+}
+
