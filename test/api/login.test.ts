@@ -5,7 +5,7 @@ import { startApiApp } from '../support/api-app.ts';
 import { call } from '../support/api-client.ts';
 import { apiResult } from '../support/api-factories.ts';
 import { Browser } from '../support/browser.ts';
-import { logIn, loginFlow, startLoginApp, type LoginApp } from '../support/login.ts';
+import { callbackUrl, logIn, loginFlow, startLoginApp, type LoginApp } from '../support/login.ts';
 import { githubUser, membership } from '../support/stand-in-github.ts';
 
 const SID = 'vahti.sid';
@@ -73,17 +73,14 @@ describe('GitHub login (the real passport flow against the stand-in GitHub)', ()
 
   it('returns only to same-origin paths; anything else lands on /', async () => {
     env.github.addUser(githubUser(11, 'alice'));
-    for (const [asked, landed] of [
+    for (const [asked = '', landed] of [
       ['/tests/bench?x=1', '/tests/bench?x=1'],
       ['//evil.example/steal', '/'],
       ['https://evil.example/', '/'],
       ['/\\evil.example', '/'],
     ]) {
       const browser = new Browser();
-      env.github.signIn('alice');
-      const start = await browser.request('GET', `${env.app.url}/auth/github?return_to=${encodeURIComponent(asked ?? '')}`, { follow: false });
-      const atGithub = await browser.request('GET', start.headers.get('location') ?? '', { follow: false });
-      const callback = await browser.request('GET', atGithub.headers.get('location') ?? '', { follow: false });
+      const callback = await browser.request('GET', await callbackUrl(env, browser, 'alice', asked), { follow: false });
       expect(callback.status, asked).to.equal(302);
       expect(callback.headers.get('location'), asked).to.equal(landed);
     }
@@ -120,18 +117,15 @@ describe('GitHub login (the real passport flow against the stand-in GitHub)', ()
   it('refuses a replayed callback and a callback whose state this browser did not start', async () => {
     env.github.addUser(githubUser(11, 'alice'));
     const browser = new Browser();
-    env.github.signIn('alice');
-    const start = await browser.request('GET', `${env.app.url}/auth/github`, { follow: false });
-    const atGithub = await browser.request('GET', start.headers.get('location') ?? '', { follow: false });
-    const callbackUrl = atGithub.headers.get('location') ?? '';
-    expect((await browser.request('GET', callbackUrl, { follow: false })).status).to.equal(302);
-    const replay = await browser.request('GET', callbackUrl, { follow: false });
+    const callback = await callbackUrl(env, browser, 'alice');
+    expect((await browser.request('GET', callback, { follow: false })).status).to.equal(302);
+    const replay = await browser.request('GET', callback, { follow: false });
     expect(replay.status).to.equal(401);
     expect(replay.body.code).to.equal('login_failed');
 
     const stranger = new Browser();
     await stranger.request('GET', `${env.app.url}/auth/github`, { follow: false });
-    const forged = await stranger.request('GET', callbackUrl, { follow: false });
+    const forged = await stranger.request('GET', callback, { follow: false });
     expect(forged.status).to.equal(401);
     expect(forged.body.code).to.equal('login_failed');
     expect((await stranger.request('GET', `${env.app.url}/api/v0/user`)).status).to.equal(401);
@@ -150,11 +144,9 @@ describe('GitHub login (the real passport flow against the stand-in GitHub)', ()
   it('answers 502 github_unavailable when GitHub fails while logging in', async () => {
     env.github.addUser(githubUser(11, 'alice'));
     const browser = new Browser();
-    env.github.signIn('alice');
-    const start = await browser.request('GET', `${env.app.url}/auth/github`, { follow: false });
-    const atGithub = await browser.request('GET', start.headers.get('location') ?? '', { follow: false });
+    const callback = await callbackUrl(env, browser, 'alice');
     await env.github.close();
-    const res = await browser.request('GET', atGithub.headers.get('location') ?? '', { follow: false });
+    const res = await browser.request('GET', callback, { follow: false });
     expect(res.status).to.equal(502);
     expect(res.body.code).to.equal('github_unavailable');
   });

@@ -73,3 +73,16 @@ export async function loginFlow(env: LoginApp, browser: Browser, login: string, 
   env.github.signIn(login);
   return browser.request('GET', `${env.app.url}/auth/github?return_to=${encodeURIComponent(returnTo)}`);
 }
+
+/**
+ * Runs the login in `browser` as `login` up to GitHub's redirect back, and returns the callback
+ * URL it would go to (code and state), without calling it.
+ *
+ * @example const callback = await callbackUrl(env, browser, 'alice'); await browser.request('GET', callback);
+ */
+export async function callbackUrl(env: LoginApp, browser: Browser, login: string, returnTo = '/'): Promise<string> {
+  env.github.signIn(login);
+  const start = await browser.request('GET', `${env.app.url}/auth/github?return_to=${encodeURIComponent(returnTo)}`, { follow: false });
+  const atGithub = await browser.request('GET', start.headers.get('location') ?? '', { follow: false });
+  return atGithub.headers.get('location') ?? '';
+}
