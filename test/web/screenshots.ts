@@ -1,14 +1,18 @@
 /**
  * Regenerates the README's dashboard screenshots under docs/screenshots/ from the demo data
  * (`npx tsx test/web/screenshots.ts`): the test tree, a test page with change points, the
- * change panel, the settings, and the test page at 375 px. Same app and browser as the tests.
+ * change panel, the settings, and the test page at 375 px, signed in through the stand-in GitHub,
+ * alerts going to the stand-in Slack.
+ * Same app and browser as the tests.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { startApiApp } from '../support/api-app.ts';
 import { call } from '../support/api-client.ts';
+import { startLoginApp } from '../support/login.ts';
+import { githubUser, membership } from '../support/stand-in-github.ts';
+import { startStandInSlack } from '../support/stand-in-slack.ts';
 import { launchBrowser } from './support/browser.ts';
 import { commitOf, seedDemo } from './support/seed.ts';
 
@@ -21,19 +25,25 @@ async function shot(page: Page, name: string, fullPage = false): Promise<void> {
   process.stderr.write(`screenshots: ${name}.png\n`);
 }
 
-const app = await startApiApp();
+const env = await startLoginApp();
+const slack = await startStandInSlack();
+const { app } = env;
 const browser = await launchBrowser();
 try {
+  env.github.addUser(githubUser(11, 'alice', 'Alice Example'));
+  env.github.setMemberships('alice', [membership('acme', 500, 'admin')]);
+  env.github.signIn('alice');
   const token = await app.tokenFor('alice');
-  await seedDemo(app.url, token);
   await call(app.url, 'PUT', '/api/v0/user/config', {
     token,
-    json: { core: { max_pvalue: 0.001, min_magnitude: 0.05, window_len: 50 }, notifiers: { slack: { webhook_url: 'https://hooks.slack.com/services/T0/B0/x2Yk', notify_on: 'regressions' } } },
+    json: { core: { max_pvalue: 0.001, min_magnitude: 0.05, window_len: 50 }, notifiers: { since_days: 3650, slack: { webhook_url: `${slack.url}/services/T0/B0/x2Yk`, notify_on: 'regressions' } } },
   });
+  await seedDemo(app.url, token);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   await call(app.url, 'POST', '/api/v0/tokens', { token, json: { name: 'github-actions' } });
   await call(app.url, 'PUT', '/api/v0/config/shop/checkout/api', { token, json: { public: true } });
   const page = await browser.newPage({ width: 1280, height: 800 });
-  await page.addInitScript((t) => sessionStorage.setItem('vahti.token', t), token);
+  await page.goto(`${app.url}/auth/github?return_to=%2F`);
 
   await page.goto(`${app.url}/`);
   await page.locator('.tree-root').waitFor();
@@ -50,7 +60,9 @@ try {
   await page.goto(`${app.url}/tests/shop/checkout/api?metric=latency_p99&commit=${commitOf(40)}`);
   await page.locator('#change-panel').waitFor();
   await page.mouse.move(0, 0);
+  await page.setViewportSize({ width: 1280, height: 1060 });
   await shot(page, 'change-panel');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await page.goto(`${app.url}/settings`);
   await page.locator('#thresholds').waitFor();
@@ -62,5 +74,6 @@ try {
   await shot(page, 'test-page-375px');
 } finally {
   await browser.close();
-  await app.close();
+  await env.close();
+  await slack.close();
 }

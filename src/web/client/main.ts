@@ -39,7 +39,7 @@ function renderHeader(): void {
   }
   replace(
     account,
-    user.avatar_url ? h('img', { class: 'avatar', src: user.avatar_url, alt: '', width: 28, height: 28 }) : null,
+    user.avatar_url ? h('img', { class: 'avatar', src: user.avatar_url, alt: '', width: 28, height: 28, onerror: (e: Event) => (e.target as HTMLElement).remove() }) : null,
     h('span', { class: 'who', title: user.email ?? '' }, h('span', { class: 'visually-hidden' }, 'Signed in as '), user.name ? `${user.name} (${user.login})` : user.login),
     h(
       'button',
