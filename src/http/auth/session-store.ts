@@ -25,7 +25,10 @@ export class DatabaseSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: SessionData | null) => void): void {
-    this.#sessions.get(sid).then((data) => callback(null, data === null ? null : (JSON.parse(data) as SessionData)), callback);
+    this.#sessions
+      .get(sid)
+      .then((data) => (data === null ? null : (JSON.parse(data) as SessionData)))
+      .then((session) => callback(null, session), callback);
   }
 
   override set(sid: string, data: SessionData, callback?: (err?: unknown) => void): void {
