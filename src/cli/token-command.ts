@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { ConfigError, loadConfig, type Config } from '../config.ts';
 import { LOGIN_PATTERN, TokenService, systemClock } from '../services/index.ts';
+import { ConflictError } from '../store/errors.ts';
 import { openStore } from '../store/open-store.ts';
 
 function configOrExit(command: Command): Config {
@@ -18,8 +19,8 @@ function configOrExit(command: Command): Config {
 }
 
 /**
- * Registers `token create` on the CLI program. A bad login, name or environment exits 2 with
- * one line on stderr; a store that cannot be opened fails as any other error (exit 1).
+ * Registers `token create` on the CLI program. A bad login, name or environment, or a login that
+ * is a known organisation's name, exits 2 with one line on stderr; a store that cannot be opened fails as any other error (exit 1).
  *
  * @example registerTokenCommand(program); // npx vahti token create --user alice
  */
@@ -41,7 +42,10 @@ export function registerTokenCommand(program: Command): void {
       const config = configOrExit(command);
       const store = await openStore({ dataDir: config.dataDir, mongodbUri: config.mongodbUri, mongodbDb: config.mongodbDb });
       try {
-        const { secret } = await new TokenService(store, systemClock).create(options.user, options.name);
+        const { secret } = await new TokenService(store, systemClock).create(options.user, options.name).catch((err: unknown) => {
+          if (err instanceof ConflictError) command.error(`vahti: ${err.message}`, { exitCode: 2 });
+          throw err;
+        });
         process.stdout.write(`${secret}\n`);
       } finally {
         await store.close();

@@ -7,7 +7,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Clock } from '../store/clock.ts';
-import { InvalidInputError, NotFoundError } from '../store/errors.ts';
+import { ConflictError, InvalidInputError, NotFoundError } from '../store/errors.ts';
 import type { ApiToken, OwnerId, Store } from '../store/types.ts';
 import { adminOrgs, requireAdmin, roleIn } from './memberships.ts';
 import { ownerOfOrg, ownerOfUser, parseOwner, type Principal, type UserPrincipal } from './principal.ts';
@@ -53,11 +53,15 @@ export class TokenService {
 
   /**
    * Creates a token for `login` (creating the user on first use), for `vahti token create`. The
-   * caller validates the login against {@link LOGIN_PATTERN}.
+   * caller validates the login against {@link LOGIN_PATTERN}. A name Vahti knows as an
+   * organisation is refused (`ConflictError`), so no new user shares an organisation's name.
    *
    * @example (await tokens.create('alice', 'ci')).secret // 'vahti_…'
    */
   async create(login: string, name: string): Promise<IssuedToken> {
+    if (await this.#store.findOrgByLogin(login)) {
+      throw new ConflictError(`"${login}" is a GitHub organisation; its admins make its tokens (POST /api/v0/tokens with "org")`);
+    }
     const user = await this.#store.ensureUser(login);
     return this.#mint(ownerOfUser(user.login), user.id, name, null);
   }

@@ -47,6 +47,18 @@ describe('npx vahti token create --user LOGIN', () => {
     expect(readdirSync(dataDir)).to.deep.equal([]);
   });
 
+  it('exits 2 with one line for the name of a known organisation (users and organisations share names)', async () => {
+    app = await startApiApp({ dataDir });
+    const carol = await app.store.recordGithubLogin({ github_id: 13, login: 'carol', name: null, email: null, avatar_url: null }, null);
+    await app.store.replaceMemberships(carol.id, [{ github_id: 500, login: 'acme', role: 'admin' }], 0);
+    await app.close({ keepData: true });
+    app = undefined;
+    const run = vahti(['token', 'create', '--user', 'acme'], { DATA_DIR: dataDir });
+    expect(run.status).to.equal(2);
+    expect(run.stderr.trim().split('\n')).to.have.length(1);
+    expect(run.stderr).to.match(/organisation/);
+  });
+
   it('exits 2 for an invalid environment', () => {
     const run = vahti(['token', 'create', '--user', 'alice'], { DATA_DIR: dataDir, LOG_LEVEL: 'loud' });
     expect(run.status).to.equal(2);
