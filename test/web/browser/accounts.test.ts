@@ -45,6 +45,8 @@ describe('web dashboard in Chromium: tokens and public tests', function () {
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Revoke token github-actions' }).click();
     await page.getByText('Token “github-actions” revoked.').waitFor();
+    // The list is re-read after the message appears: wait for the row to go, then check.
+    await page.locator('#tokens tr', { hasText: 'github-actions' }).waitFor({ state: 'detached' });
     expect(await page.locator('#tokens tr', { hasText: 'github-actions' }).count()).to.equal(0);
     expect((await call(app.url, 'GET', '/api/v0/results', { token: secret })).status).to.equal(401);
     await page.close();
