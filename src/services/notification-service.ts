@@ -23,8 +23,18 @@ import {
 } from '../../notifier/index.ts';
 import type { ChangeRecord, DeliveryState, DetectedChange, Delivery } from '../store/change-types.ts';
 import type { OwnerId, Store, TestMeta } from '../store/types.ts';
+import { LruCache } from './lru-cache.ts';
 import { channelsFor, readNotifierSettings } from './notifier-settings.ts';
 import type { ChangeGroup } from './series-analysis.ts';
+
+/** How long a test's delivery states are served from memory (see `states`). */
+const STATES_TTL_MS = 2000;
+
+/** The notification states of a test's changes, and a string that differs whenever they do. */
+export interface DeliveryStates {
+  byChange: Map<string, Record<string, DeliveryState>>;
+  signature: string;
+}
 
 /** How the service sends. */
 export interface NotificationOptions {
@@ -82,6 +92,7 @@ export class NotificationService {
   readonly #options: NotificationOptions;
   #running: Promise<DispatchReport> | null = null;
   #again = false;
+  readonly #states = new LruCache<string, DeliveryStates & { at: number }>(1024);
 
   constructor(store: Store, options: NotificationOptions) {
     this.#store = store;
@@ -99,6 +110,7 @@ export class NotificationService {
     const disabled = new Set(meta.config.disabled_metrics);
     const metrics = [...new Set([...groups.flatMap((g) => g.changes.map((c) => c.metric)), ...known.map((k) => k.change.metric)])].filter((m) => !disabled.has(m));
     const now = this.#options.clockMs();
+    this.#states.delete(`${owner}\u0000${meta.name}`);
     return this.#store.syncChanges(owner, meta.name, metrics, detectedChanges(groups), (c) => channelsFor(settings, meta.name, c, now), now);
   }
 
@@ -168,19 +180,33 @@ export class NotificationService {
     return ok;
   }
 
-  /** Delivery states of a test's changes, keyed by `metric` + NUL + `change_key`, then by channel. */
-  async states(owner: OwnerId, test: string): Promise<Map<string, Record<string, DeliveryState>>> {
-    const out = new Map<string, Record<string, DeliveryState>>();
+  /**
+   * Delivery states of a test's changes, keyed by `metric` + NUL + `change_key`, then by channel,
+   * with a signature that changes whenever they do. Kept for {@link STATES_TTL_MS}, and dropped
+   * at once when this instance syncs the test or completes one of its deliveries; another
+   * instance's sends show within the TTL.
+   */
+  async states(owner: OwnerId, test: string): Promise<DeliveryStates> {
+    const key = `${owner}\u0000${test}`;
+    const now = this.#options.clockMs();
+    const hit = this.#states.get(key);
+    if (hit && now - hit.at < STATES_TTL_MS) return hit;
+    const byChange = new Map<string, Record<string, DeliveryState>>();
     for (const { change, deliveries } of await this.#store.listChanges(owner, test)) {
-      out.set(`${change.metric}\u0000${change.change_key}`, Object.fromEntries(deliveries.map((d) => [d.channel, d.state])));
+      byChange.set(`${change.metric}\u0000${change.change_key}`, Object.fromEntries(deliveries.map((d) => [d.channel, d.state])));
     }
-    return out;
+    const fresh = { at: now, byChange, signature: JSON.stringify([...byChange]) };
+    this.#states.set(key, fresh);
+    return fresh;
   }
 
   #queue(): DeliveryQueue {
+    const testOf = new Map<string, string>();
     return {
       claim: async (now, leaseMs, limit) =>
-        (await this.#store.claimDeliveries(now, leaseMs, limit)).map(({ delivery, change }) => ({
+        (await this.#store.claimDeliveries(now, leaseMs, limit)).map(({ delivery, change }) => {
+          testOf.set(delivery.id, `${change.owner}\u0000${change.test}`);
+          return {
           id: delivery.id,
           channel: delivery.channel,
           attempts: delivery.attempts,
@@ -188,8 +214,13 @@ export class NotificationService {
           significant: change.significant,
           owner: delivery.owner,
           notice: this.#notice(change),
-        })),
-      complete: (id, token, outcome) => this.#store.completeDelivery(id, token, outcome),
+          };
+        }),
+      complete: async (id, token, outcome) => {
+        const done = await this.#store.completeDelivery(id, token, outcome);
+        this.#states.delete(testOf.get(id) ?? '');
+        return done;
+      },
     };
   }
 

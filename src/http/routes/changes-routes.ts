@@ -57,11 +57,10 @@ export function changesRoutes(services: Services): AnyRoute[] {
       response: { status: 200, description: 'The test’s change points.', schema: ChangesResponseSchema },
       handle: async ({ owner, params }) => {
         const groups = await changes.forTest(owner, params.test);
-        const notified = await notifications.states(owner, params.test);
-        const states = JSON.stringify([...notified]);
+        const { byChange, signature } = await notifications.states(owner, params.test);
         let entry = prepared.get(groups);
-        if (entry?.states !== states) {
-          entry = { states, json: new PreparedJson(presentChanges(params.test, groups, notified)) };
+        if (entry?.states !== signature) {
+          entry = { states: signature, json: new PreparedJson(presentChanges(params.test, groups, byChange)) };
           prepared.set(groups, entry);
         }
         return entry.json;
