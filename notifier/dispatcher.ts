@@ -13,6 +13,13 @@ import { postSlack } from './slack-sender.ts';
 import { postWebhook } from './webhook-sender.ts';
 import type { ChangeNotice, SendResult } from './types.ts';
 
+/**
+ * Lease time beyond the sends themselves: longer than a store may wait to record an outcome (the
+ * MongoDB store without transactions waits up to 30 s for its deliveries lock), so a lease never
+ * runs out while its holder is still recording a send.
+ */
+const LEASE_MARGIN_MS = 60_000;
+
 /** A delivery the queue handed to this sender. */
 export interface QueuedDelivery {
   id: string;
@@ -51,7 +58,7 @@ export interface DispatcherOptions {
   /** Uniform in [0, 1), for jitter. */
   random(): number;
   backoff: BackoffPolicy;
-  /** Timeout of one HTTP attempt (ms); the lease is three times as long. */
+  /** Timeout of one HTTP attempt (ms); the lease is three times as long plus a minute (see LEASE_MARGIN_MS). */
   timeoutMs: number;
   batchSize: number;
 }
@@ -105,7 +112,7 @@ export async function dispatchDue(o: DispatcherOptions): Promise<DispatchReport>
   // one, so a hanging target cannot keep a pass going forever. Leases still run from now.
   const passStart = o.clock();
   for (;;) {
-    const batch = await o.queue.claim(passStart, o.timeoutMs * 3 + (o.clock() - passStart), o.batchSize);
+    const batch = await o.queue.claim(passStart, o.timeoutMs * 3 + LEASE_MARGIN_MS + (o.clock() - passStart), o.batchSize);
     if (batch.length === 0) return report;
     report.claimed += batch.length;
     await Promise.all(

@@ -102,9 +102,13 @@ export class NotificationService {
   /**
    * Records the test's current change points and makes deliveries pending for new ones; returns
    * how many became pending. The metrics reconciled are those with change points now or before,
-   * less the disabled ones (whose records are left alone). One store transaction.
+   * less the disabled ones (whose records are left alone). One store transaction. Skipped when
+   * the test has moved past `meta.version` (a newer upload syncs it).
    */
   async syncTest(owner: OwnerId, meta: TestMeta, groups: readonly ChangeGroup[]): Promise<number> {
+    // Concurrent uploads: a detection of older data must not undo the sync of newer data.
+    const current = await this.#store.getTest(owner, meta.name);
+    if (current && current.version > meta.version) return 0;
     const settings = readNotifierSettings((await this.#store.getOwnerConfig(owner))?.notifiers);
     const known = await this.#store.listChanges(owner, meta.name);
     const disabled = new Set(meta.config.disabled_metrics);

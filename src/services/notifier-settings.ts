@@ -77,17 +77,22 @@ export function mergeNotifierSettings(stored: NotifierSettings, input: NotifierS
 }
 
 /**
- * A URL reduced to what identifies it without giving it away: scheme, host and the last four
- * characters. Slack webhook URLs are bearer secrets.
+ * A URL reduced to what identifies it without giving it away. Generic webhook URLs show their
+ * origin only (their paths often carry tokens); Slack webhook URLs, whose last part is a 24-character
+ * secret, also show its last four characters so a user can tell two apart.
  *
- * @example maskUrl('https://hooks.slack.com/services/T0/B0/abcdefgh') // 'https://hooks.slack.com/…efgh'
+ * @example maskUrl('https://hooks.slack.com/services/T0/B0/abcdefghijklmnopqrstuvwx') // 'https://hooks.slack.com/…uvwx'
+ * @example maskUrl('https://ci.example/hooks/abc') // 'https://ci.example/…'
  */
 export function maskUrl(url: string): string {
+  let origin: string;
   try {
-    return `${new URL(url).origin}/…${url.slice(-4)}`;
+    origin = new URL(url).origin;
   } catch {
     return '…';
   }
+  const secretPart = url.slice(url.lastIndexOf('/') + 1);
+  return secretPart.length >= 20 ? `${origin}/…${url.slice(-4)}` : `${origin}/…`;
 }
 
 /**

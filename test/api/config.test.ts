@@ -35,7 +35,7 @@ describe('configuration routes', () => {
 
     it('never reads notifier secrets back, and keeps them when a PUT leaves them out', async () => {
       const notifiers = {
-        slack: { webhook_url: 'https://hooks.example/services/T000/B000/XXXXsecretWXYZ', notify_on: 'both' },
+        slack: { webhook_url: 'https://hooks.example/services/T000/B000/XXXXsecretXXXXXXXXXXWXYZ', notify_on: 'both' },
         webhooks: [{ url: 'https://ci.example/hooks/abc123token', secret: 'whsec-0123456789abcdef' }],
       };
       const put = await call(app.url, 'PUT', '/api/v0/user/config', { token, json: { notifiers } });
@@ -44,7 +44,7 @@ describe('configuration routes', () => {
       expect(JSON.stringify(read.body)).to.not.include('XXXXsecret').and.to.not.include('whsec').and.to.not.include('abc123token');
       expect(read.body.notifiers.slack).to.deep.equal({ webhook_url: 'https://hooks.example/…WXYZ', notify_on: 'both' });
       const [hook] = read.body.notifiers.webhooks;
-      expect(hook).to.deep.equal({ id: hook.id, url: 'https://ci.example/…oken', notify_on: 'both' });
+      expect(hook).to.deep.equal({ id: hook.id, url: 'https://ci.example/…', notify_on: 'both' });
 
       // Change only notify_on and the thresholds: the stored URL and secret stay.
       const again = await call(app.url, 'PUT', '/api/v0/user/config', {

@@ -60,8 +60,10 @@ describe('notifier settings', () => {
     expect(() => mergeNotifierSettings(DEFAULT_NOTIFIERS, { webhooks: [{ url: 'https://x.example' }] })).to.throw(DomainError, /url and secret/);
   });
 
-  it('masks URLs to their origin and last four characters', () => {
-    expect(maskUrl('https://hooks.slack.com/services/T0/B0/abcdefgh')).to.equal('https://hooks.slack.com/…efgh');
+  it('masks URLs to their origin, showing four characters only of a long secret part', () => {
+    expect(maskUrl('https://hooks.slack.com/services/T0/B0/abcdefghijklmnopqrstuvwx')).to.equal('https://hooks.slack.com/…uvwx');
+    expect(maskUrl('https://hook.example/abc')).to.equal('https://hook.example/…');
+    expect(maskUrl('https://hooks.slack.com/services/T0/B0/abcdefgh')).to.equal('https://hooks.slack.com/…');
     expect(maskUrl('not a url')).to.equal('…');
   });
 

@@ -208,13 +208,13 @@ describe('web dashboard in Chromium', function () {
     const res = await call(app.url, 'GET', '/api/v0/user/config', { token });
     expect(res.body.notifiers.slack).to.equal(null);
     await page.goto(`${app.url}/settings`);
-    await page.getByLabel('Incoming webhook URL').fill('http://127.0.0.1:9/services/T0/B0/abcdefgh');
+    await page.getByLabel('Incoming webhook URL').fill('http://127.0.0.1:9/services/T0/B0/abcdefghijklmnopqrstuvwx');
     await page.getByLabel('Send', { exact: true }).first().selectOption('both');
     await page.getByRole('button', { name: 'Save Slack settings' }).click();
     await page.getByText('Slack settings saved.').waitFor();
-    expect(await page.getByLabel('Incoming webhook URL').getAttribute('placeholder')).to.include('…efgh');
+    expect(await page.getByLabel('Incoming webhook URL').getAttribute('placeholder')).to.include('…uvwx');
     const after = await call(app.url, 'GET', '/api/v0/user/config', { token });
-    expect(after.body.notifiers.slack).to.deep.equal({ webhook_url: 'http://127.0.0.1:9/…efgh', notify_on: 'both' });
+    expect(after.body.notifiers.slack).to.deep.equal({ webhook_url: 'http://127.0.0.1:9/…uvwx', notify_on: 'both' });
     await screenshot(page, 'settings');
   });
 
