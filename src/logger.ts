@@ -33,3 +33,24 @@ export function createLogger(config: Pick<Config, 'logLevel'>, destination?: pin
   const options = { level: config.logLevel, redact: { paths: REDACT_PATHS, censor: '[redacted]' } };
   return destination ? pino(options, destination) : pino(options);
 }
+
+/** Query parameters that carry one-time secrets (the OAuth callback's `code` and `state`). */
+const SECRET_QUERY = /([?&](?:code|state)=)[^&#]*/g;
+
+/**
+ * pino-http's serialised request with OAuth `code` and `state` redacted from its URL and query,
+ * so a login callback never leaves its one-time code in the log.
+ *
+ * @example redactRequestSecrets({ url: '/auth/github/callback?code=abc', query: { code: 'abc' } })
+ *   // { url: '/auth/github/callback?code=[redacted]', query: { code: '[redacted]' } }
+ */
+export function redactRequestSecrets<R extends { url?: string; query?: Record<string, unknown> }>(req: R): R {
+  const out = { ...req };
+  if (out.url) out.url = out.url.replace(SECRET_QUERY, '$1[redacted]');
+  if (out.query) {
+    const query = { ...out.query };
+    for (const key of ['code', 'state']) if (key in query) query[key] = '[redacted]';
+    out.query = query;
+  }
+  return out;
+}

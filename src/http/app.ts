@@ -26,6 +26,7 @@ import { publicRoutes } from './routes/public-routes.ts';
 import { resultsRoutes } from './routes/results-routes.ts';
 import { serviceRoutes, type Readiness } from './routes/service-routes.ts';
 import { mountDashboard } from '../web/index.ts';
+import { redactRequestSecrets } from '../logger.ts';
 
 /** Prefix of the versioned API. */
 export const API_PREFIX = '/api/v0';
@@ -66,6 +67,7 @@ export function createApp({ config, login = TOKENS_ONLY, services, logger, readi
       },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
       autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+      serializers: { req: redactRequestSecrets },
     }),
   );
   app.use(metrics.middleware());
