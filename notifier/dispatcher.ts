@@ -23,6 +23,8 @@ const LEASE_MARGIN_MS = 60_000;
 /** A delivery the queue handed to this sender. */
 export interface QueuedDelivery {
   id: string;
+  /** Whose settings say where the channel sends. */
+  owner: string;
   channel: string;
   /** Attempts so far, this one included. */
   attempts: number;

@@ -251,8 +251,7 @@ export class NotificationService {
     };
   }
 
-  async #target(d: QueuedDelivery & { owner?: OwnerId }): Promise<Target | null> {
-    if (!d.owner) return null;
+  async #target(d: QueuedDelivery): Promise<Target | null> {
     const settings = readNotifierSettings((await this.#store.getOwnerConfig(d.owner))?.notifiers);
     if (d.channel === 'slack') return settings.slack ? { kind: 'slack', webhookUrl: settings.slack.webhook_url } : null;
     const hook = settings.webhooks.find((w) => `webhook:${w.id}` === d.channel);
