@@ -50,9 +50,8 @@ export class IncrementalDetector {
   /** Length of the series the current windows and change points describe. */
   private processed = 0;
 
-  // The window log: window k covered [recStart[k], recEnd[k]) and found weak[recOffset[k] .. recOffset[k+1]).
+  // The window log: window k started at recStart[k] and found weak[recOffset[k] .. recOffset[k+1]).
   private readonly recStart: number[] = [];
-  private readonly recEnd: number[] = [];
   private readonly recOffset: number[] = [];
   private readonly weak: number[] = [];
   private nextStart = 0;
@@ -131,7 +130,7 @@ export class IncrementalDetector {
     if (last + 1 < this.recStart.length) {
       this.nextStart = this.recStart[last + 1]!;
       this.weak.length = this.recOffset[last + 1]!;
-      this.recStart.length = this.recEnd.length = this.recOffset.length = last + 1;
+      this.recStart.length = this.recOffset.length = last + 1;
     }
 
     this.stableWeak = this.weak.length; // weak points that the appended data cannot have changed
@@ -146,7 +145,6 @@ export class IncrementalDetector {
       ws = start;
       const found = divisiveChangePoints(calc, end - start, significant);
       this.recStart.push(start);
-      this.recEnd.push(end);
       this.recOffset.push(this.weak.length);
       // Every point a window finds lies after all points of earlier windows: the union stays sorted.
       for (const c of found) this.weak.push(start + c);
